@@ -1,0 +1,15 @@
+// Build: compile TypeScript to dist/, then generate code that must exist before start-up
+// (the compose schema validator, compiled ahead of time so the CLI never compiles a schema).
+import { execFileSync } from 'node:child_process';
+import { rmSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+execFileSync(process.execPath, [tsc, '-p', root], { stdio: 'inherit', cwd: root });
+for (const step of ['gen-compose-validator.js', 'gen-config-schema.js']) {
+  const file = join(root, 'dist', 'scripts', step);
+  if (existsSync(file)) execFileSync(process.execPath, [file], { stdio: 'inherit', cwd: root });
+}
