@@ -143,3 +143,22 @@ export function defineRule<Opts = Record<string, never>, Msg extends string = st
 ): Rule<Opts, Msg> {
   return { meta, create };
 }
+
+/** Findings of one file, as reporters receive them (sorted by position). */
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  findings: Finding[];
+  /** The file's text, for reporters that show source frames. */
+  text?: string;
+}
+
+export interface ReportContext {
+  cwd: string;
+  rules: ReadonlyMap<string, RuleMeta<any>>;
+  color: boolean;
+  /** compose-lint's version, for SARIF's tool.driver. */
+  version: string;
+}
+
+export type Reporter = (results: FileResult[], ctx: ReportContext) => string;
