@@ -1,0 +1,54 @@
+/**
+ * Validation of a compose file against the official Compose Specification schema. The validator
+ * is compiled ahead of time (scripts/gen-compose-validator.ts); this module only runs it and turns
+ * its errors into messages a person can act on (schema-messages.ts).
+ */
+import type { ErrorObject } from 'ajv';
+import type { Ranged } from '../source.js';
+import { explain } from './schema-messages.js';
+
+/** Where the key or the value at an instance path is written; undefined when it is not in the file. */
+export type Locate = (path: (string | number)[], part: 'key' | 'value') => Ranged | undefined;
+
+export interface SchemaProblem {
+  /** One sentence, no trailing period, code in backticks. */
+  message: string;
+  /** Instance path of the offending value (for an unknown key: the key's own path). */
+  path: (string | number)[];
+  range: Ranged;
+  /** The JSON Schema keyword that failed: `type`, `additionalProperties`, `required`, `enum`, … */
+  keyword: string;
+}
+
+interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** dist/src/parse/compose/ → dist/generated/ */
+const validatorUrl = new URL('../../../generated/compose-validator.js', import.meta.url);
+
+// Loaded once at import (one module, no schema compilation). A missing file must not break
+// commands that never look at compose files, so the failure is kept and reported on first use.
+let validator: GeneratedValidator | undefined;
+let loadError: unknown;
+try {
+  validator = ((await import(validatorUrl.href)) as { default: GeneratedValidator }).default;
+} catch (err) {
+  loadError = err;
+}
+
+/**
+ * Validates an interpolated compose value (what compose-go validates) and returns every problem,
+ * one per place, with the range `locate` gives for it. Extension (`x-…`) content is never reported.
+ */
+export function validateComposeSchema(value: unknown, locate: Locate): SchemaProblem[] {
+  if (!validator) {
+    throw new Error(
+      `the compose schema validator is missing (${validatorUrl.pathname}): run \`npm run build\` to generate it`,
+      { cause: loadError },
+    );
+  }
+  if (validator(value)) return [];
+  return explain(validator.errors ?? [], value, locate);
+}
