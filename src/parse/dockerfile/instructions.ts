@@ -1,0 +1,383 @@
+/**
+ * Turns a scanned instruction (head + heredoc bodies) into the typed model node.
+ */
+import type { Ranged } from '../source.js';
+import { parseImageRef } from '../image-ref.js';
+import type {
+  ArgInstruction,
+  ArgVar,
+  CopyInstruction,
+  EnvInstruction,
+  EnvPair,
+  Flag,
+  FromInstruction,
+  Heredoc,
+  Instruction,
+  InstructionBase,
+  ParseProblem,
+  RunInstruction,
+  Stage,
+  UserInstruction,
+  Word,
+} from './model.js';
+import type { ShellCommand, ShellWord } from './shell/types.js';
+import { parseShell } from './shell/lex.js';
+import type { Head } from './head.js';
+import type { RawHeredocBody } from './scan.js';
+import { expandWord, literalSpan } from './expand.js';
+import { unquote, type RawWord } from './words.js';
+
+export interface BuildContext {
+  path: string;
+  text: string;
+  escape: '\\' | '`';
+  problems: ParseProblem[];
+  /** Effective values of global ARGs (undefined: declared but value unknown). */
+  globals: Map<string, string | undefined>;
+  buildArgs: Record<string, string>;
+  /** Stages created so far (a FROM may refer to them). */
+  stages: Stage[];
+  stageIndex: number;
+}
+
+/** Maps logical-line indices of one instruction to source ranges. */
+class Spans {
+  constructor(
+    private readonly path: string,
+    private readonly map: number[],
+    private readonly lineEnd: number,
+  ) {}
+
+  /** Source offset of logical index `i` (an insertion point). */
+  at(i: number): number {
+    if (i <= 0) return this.map[0] ?? this.lineEnd;
+    if (i >= this.map.length) return this.lineEnd;
+    // An insertion point right after a character sticks to that character.
+    return this.map[i - 1]! + 1;
+  }
+
+  range(a: number, b: number): Ranged {
+    if (b <= a) {
+      const p = this.at(a);
+      return { path: this.path, start: p, end: p };
+    }
+    return { path: this.path, start: this.map[a]!, end: this.map[b - 1]! + 1 };
+  }
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+function problem(ctx: BuildContext, message: string, range: Ranged): void {
+  ctx.problems.push({ message, range });
+}
+
+function safeShell(src: string, offset: number, ctx: BuildContext, escape: '\\' | '`'): ShellCommand[] {
+  try {
+    return parseShell(src, { path: ctx.path, offset, escape });
+  } catch {
+    // The lexer must never take the whole model down with it.
+    return [];
+  }
+}
+
+export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: BuildContext): Instruction {
+  const line = head.line;
+  const s = line.text;
+  const sp = new Spans(ctx.path, line.map, line.end);
+  const toWord = (w: RawWord): Word => ({ value: w.value, range: sp.range(w.start, w.end) });
+
+  const flags: Flag[] = head.flags.map((f) => {
+    const flag: Flag = {
+      name: f.name,
+      value: f.value,
+      range: sp.range(f.word.start, f.word.end),
+      nameRange: sp.range(f.word.start + 2, f.word.start + 2 + f.name.length),
+    };
+    if (f.valueStart >= 0) flag.valueRange = sp.range(f.valueStart, f.word.end);
+    return flag;
+  });
+
+  const args: Word[] = head.json
+    ? [...head.jsonPrefix.map(toWord), ...head.json.map((it) => ({ value: it.value, range: sp.range(it.start, it.end) }))]
+    : head.words.map(toWord);
+
+  const lastHeadToken = head.flags.length > 0 ? head.flags[head.flags.length - 1]!.word.end : head.kwEnd;
+  const argsRange =
+    head.argsStart < s.length ? sp.range(head.argsStart, s.length) : sp.range(lastHeadToken, lastHeadToken);
+
+  const heredocs: Heredoc[] = head.markers.map((m, k) => {
+    const body = bodies[k] ?? { bodyStart: ctx.text.length, bodyEnd: ctx.text.length, terminated: false, end: ctx.text.length };
+    let bodyText = ctx.text.slice(body.bodyStart, body.bodyEnd);
+    if (m.stripTabs) bodyText = bodyText.replace(/^\t+/gm, '');
+    const markerRange = sp.range(m.start, m.end);
+    if (!body.terminated) problem(ctx, `unterminated heredoc ${m.name}`, markerRange);
+    return {
+      name: m.name,
+      stripTabs: m.stripTabs,
+      quoted: m.quoted,
+      markerRange,
+      body: bodyText,
+      bodyRange: { path: ctx.path, start: body.bodyStart, end: body.bodyEnd },
+      terminated: body.terminated,
+    };
+  });
+
+  const lastBody = bodies[bodies.length - 1];
+  const base: InstructionBase = {
+    keyword: head.keyword,
+    keywordRaw: head.keywordRaw,
+    keywordRange: sp.range(0, head.kwEnd),
+    range: { path: ctx.path, start: line.map[0]!, end: Math.max(line.end, lastBody?.end ?? 0) },
+    flags,
+    args,
+    argsRange,
+    argsText: s.slice(head.argsStart),
+    jsonForm: head.json !== null,
+    heredocs,
+    stageIndex: ctx.stageIndex,
+  };
+
+  const env = { ctx, head, sp, base };
+  switch (head.keyword) {
+    case 'FROM':
+      return buildFrom(env);
+    case 'RUN':
+      return buildRun(env, bodies);
+    case 'COPY':
+    case 'ADD':
+      return buildCopy(env);
+    case 'USER':
+      return buildUser(env);
+    case 'ARG':
+      return buildArg(env);
+    case 'ENV':
+      return buildEnv(env);
+    default:
+      return base;
+  }
+}
+
+interface Env {
+  ctx: BuildContext;
+  head: Head;
+  sp: Spans;
+  base: InstructionBase;
+}
+
+function globalLookup(ctx: BuildContext) {
+  return (name: string): string | undefined => (ctx.globals.has(name) ? ctx.globals.get(name) : undefined);
+}
+
+function buildFrom({ ctx, head, sp, base }: Env): FromInstruction {
+  const s = head.line.text;
+  const words = head.words;
+  const node: FromInstruction = {
+    ...base,
+    keyword: 'FROM',
+    image: parseImageRef('', '', sp.range(head.argsStart, head.argsStart)),
+    scratch: false,
+  };
+  const platform = base.flags.find((f) => f.name === 'platform');
+  if (platform) node.platform = platform;
+  if (words.length === 0) {
+    problem(ctx, 'FROM requires either one or three arguments', base.keywordRange);
+    return node;
+  }
+  if (words.length !== 1 && words.length !== 3) {
+    problem(ctx, 'FROM requires either one or three arguments', base.argsRange);
+  }
+  const w = words[0]!;
+  const exp = expandWord(s, w.start, w.end, ctx.escape, globalLookup(ctx));
+  node.image = parseImageRef(w.raw, exp.value, sp.range(w.start, w.end), exp.unresolved, (i, j) => {
+    const lit = literalSpan(exp, i, j);
+    return lit ? sp.range(lit.start, lit.end) : undefined;
+  });
+  const resolved = exp.value.toLowerCase();
+  node.scratch = exp.unresolved.length === 0 && resolved === 'scratch';
+  if (exp.unresolved.length === 0) {
+    const ref = ctx.stages.find((st) => st.name !== undefined && st.name === resolved);
+    if (ref) node.stageRef = ref.index;
+  }
+  if (words.length >= 2) {
+    const as = words[1]!;
+    if (as.value.toLowerCase() !== 'as') {
+      problem(ctx, 'the second argument of FROM must be AS', sp.range(as.start, as.end));
+    } else if (words.length >= 3) {
+      const nm = words[2]!;
+      node.stageName = { value: nm.value, range: sp.range(nm.start, nm.end), asRange: sp.range(as.start, as.end) };
+      if (!STAGE_NAME.test(nm.value.toLowerCase())) {
+        problem(ctx, `invalid name for build stage: "${nm.value}"`, node.stageName.range);
+      }
+    }
+  }
+  return node;
+}
+
+function execCommand(items: Word[]): ShellCommand {
+  const words: ShellWord[] = items.map((w) => ({ value: w.value, range: w.range, dynamic: false }));
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  return {
+    name: first.value,
+    nameWord: first,
+    args: words.slice(1),
+    wrappers: [],
+    assignments: [],
+    range: { path: first.range.path, start: first.range.start, end: last.range.end },
+    subshell: false,
+    next: '',
+  };
+}
+
+function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstruction {
+  const mounts: RunInstruction['mounts'] = [];
+  for (const flag of base.flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options: Record<string, string> = {};
+    let type = 'bind';
+    for (const part of flag.value.split(',')) {
+      if (part === '') continue;
+      const eq = part.indexOf('=');
+      const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+      const value = eq < 0 ? '' : part.slice(eq + 1);
+      if (key === 'type') type = value;
+      else options[key] = value;
+    }
+    mounts.push({ type, options, flag });
+  }
+  const form: RunInstruction['form'] = base.jsonForm ? 'exec' : base.heredocs.length > 0 ? 'heredoc' : 'shell';
+  let commands: ShellCommand[] = [];
+  const text = ctx.text;
+  if (form === 'exec') {
+    if (base.args.length > 0) {
+      const a = base.args;
+      const inner = a[2];
+      const src = inner ? text.slice(inner.range.start + 1, inner.range.end - 1) : '';
+      // `["sh", "-c", "script"]`: the script is shell text; lex it when it maps 1:1 to the source.
+      if (inner && a.length === 3 && SHELLS.has(basename(a[0]!.value)) && a[1]!.value === '-c' && src === inner.value) {
+        commands = safeShell(src, inner.range.start + 1, ctx, ctx.escape);
+      }
+      if (commands.length === 0) commands = [execCommand(a)];
+    }
+  } else {
+    const onlyMarkers = head.words.every((_, k) => head.markers.some((m) => m.wordIndex === k));
+    if (!onlyMarkers && base.argsRange.end > base.argsRange.start) {
+      commands = safeShell(text.slice(base.argsRange.start, base.argsRange.end), base.argsRange.start, ctx, ctx.escape);
+    }
+    const firstMarker = head.markers[0];
+    const first = head.words[0];
+    // The first heredoc is a shell script when it is the command itself or a shell's stdin.
+    if (firstMarker && first && (firstMarker.wordIndex === 0 || (SHELLS.has(basename(first.value)) && bodies[0]))) {
+      const body = bodies[0];
+      if (body && body.bodyEnd > body.bodyStart) {
+        commands = commands.concat(safeShell(text.slice(body.bodyStart, body.bodyEnd), body.bodyStart, ctx, '\\'));
+      }
+    }
+    commands.sort((x, y) => x.range.start - y.range.start);
+  }
+  return { ...base, keyword: 'RUN', form, commands, mounts };
+}
+
+function buildCopy({ ctx, head, base }: Env): CopyInstruction {
+  const keyword = head.keyword as 'COPY' | 'ADD';
+  const node: CopyInstruction = { ...base, keyword, sources: base.args.slice(0, -1) };
+  const dest = base.args[base.args.length - 1];
+  if (dest) node.destination = dest;
+  const from = base.flags.find((f) => f.name === 'from');
+  if (from) node.from = from;
+  if (base.args.length < 2) problem(ctx, `${keyword} requires at least two arguments`, base.keywordRange);
+  return node;
+}
+
+function buildUser({ head, sp, base }: Env): UserInstruction {
+  const w = head.words[0];
+  const node: UserInstruction = { ...base, keyword: 'USER', user: undefined };
+  if (!w) return node;
+  const colon = w.value.indexOf(':');
+  if (colon < 0) {
+    node.user = { value: w.value, range: sp.range(w.start, w.end) };
+    return node;
+  }
+  // Sub-ranges only when the word is written plainly (no quotes or escapes to skip).
+  const plain = w.raw === w.value;
+  node.user = { value: w.value.slice(0, colon), range: plain ? sp.range(w.start, w.start + colon) : sp.range(w.start, w.end) };
+  node.group = w.value.slice(colon + 1);
+  return node;
+}
+
+function buildArg({ ctx, head, sp, base }: Env): ArgInstruction {
+  const s = head.line.text;
+  const vars: ArgVar[] = [];
+  if (head.words.length === 0) problem(ctx, 'ARG requires at least one argument', base.keywordRange);
+  for (const w of head.words) {
+    const eq = w.raw.indexOf('=');
+    const nameEnd = eq < 0 ? w.end : w.start + eq;
+    const v: ArgVar = { name: unquote(s, w.start, nameEnd, ctx.escape), nameRange: sp.range(w.start, nameEnd) };
+    if (eq >= 0) {
+      v.defaultValue = unquote(s, nameEnd + 1, w.end, ctx.escape);
+      v.defaultRange = sp.range(nameEnd + 1, w.end);
+    }
+    if (v.name === '') problem(ctx, 'ARG names can not be blank', sp.range(w.start, w.end));
+    vars.push(v);
+    if (ctx.stageIndex < 0 && v.name !== '') {
+      let value: string | undefined;
+      if (Object.prototype.hasOwnProperty.call(ctx.buildArgs, v.name)) value = ctx.buildArgs[v.name];
+      else if (eq >= 0) {
+        const exp = expandWord(s, nameEnd + 1, w.end, ctx.escape, globalLookup(ctx));
+        value = exp.unresolved.length === 0 ? exp.value : undefined;
+      }
+      ctx.globals.set(v.name, value);
+    }
+  }
+  return { ...base, keyword: 'ARG', vars };
+}
+
+function buildEnv({ ctx, head, sp, base }: Env): EnvInstruction {
+  const s = head.line.text;
+  const words = head.words;
+  const pairs: EnvPair[] = [];
+  const node: EnvInstruction = { ...base, keyword: 'ENV', pairs };
+  if (words.length === 0) {
+    problem(ctx, 'ENV requires at least one argument', base.keywordRange);
+    return node;
+  }
+  const first = words[0]!;
+  if (!first.raw.includes('=')) {
+    // Legacy `ENV KEY value with spaces`: everything after the key is the value.
+    if (words.length < 2) {
+      problem(ctx, 'ENV must have two arguments', sp.range(first.start, first.end));
+      return node;
+    }
+    const vStart = words[1]!.start;
+    pairs.push({
+      key: first.value,
+      keyRange: sp.range(first.start, first.end),
+      value: unquote(s, vStart, s.length, ctx.escape),
+      valueRange: sp.range(vStart, s.length),
+      legacy: true,
+    });
+    return node;
+  }
+  for (const w of words) {
+    const eq = w.raw.indexOf('=');
+    if (eq < 0) {
+      problem(ctx, `can't find = in "${w.raw}"; ENV must be of the form name=value`, sp.range(w.start, w.end));
+      continue;
+    }
+    const keyEnd = w.start + eq;
+    const key = unquote(s, w.start, keyEnd, ctx.escape);
+    if (key === '') problem(ctx, 'ENV names can not be blank', sp.range(w.start, w.end));
+    const valueRange = sp.range(keyEnd + 1, w.end);
+    pairs.push({
+      key,
+      keyRange: sp.range(w.start, keyEnd),
+      value: unquote(s, keyEnd + 1, w.end, ctx.escape),
+      valueRange,
+      legacy: false,
+    });
+  }
+  return node;
+}
