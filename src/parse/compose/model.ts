@@ -84,6 +84,10 @@ export interface ServiceVolume {
   target?: string;
   readOnly: boolean;
   short: boolean;
+  /** Short syntax: the third section as written (`ro`, `rw,z`, …). */
+  mode?: string;
+  /** Short syntax that Compose rejects (`too many colons`, …): the reason. */
+  error?: string;
 }
 
 /** A service `ports:` entry. */

@@ -7,4 +7,6 @@ export interface DockerIgnore {
   patterns: { pattern: string; negated: boolean; range: Ranged }[];
   /** True when the context-relative POSIX path is excluded (last matching pattern wins). */
   ignores(relPath: string): boolean;
+  /** Patterns Docker cannot compile (e.g. an unclosed `[`); they match nothing here. */
+  problems?: { message: string; range: Ranged }[];
 }

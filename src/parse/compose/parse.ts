@@ -1,0 +1,79 @@
+/**
+ * Compose file → ComposeFile model. Never throws: YAML errors, duplicate keys and interpolation
+ * problems are recorded with ranges and everything readable is still modelled.
+ */
+import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { SourceFile } from '../source.js';
+import type { ComposeFile } from './model.js';
+import { buildTree } from './ytree.js';
+import { resourcesOf, servicesOf, str } from './services.js';
+
+export interface ParseComposeOptions {
+  /** Lookup for `${VAR}`: the project's .env merged with the environment, as Compose does. */
+  variables: Map<string, string>;
+  /** Bound on nodes created while expanding aliases (default 1e6). */
+  maxNodes?: number;
+}
+
+function parseYaml(text: string): Document.Parsed {
+  // Duplicate keys are collected by the tree builder (with both ranges) instead of failing
+  // the parse; merge keys are left as `<<` pairs and applied there too.
+  return parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, keepSourceTokens: true });
+}
+
+export function parseCompose(path: string, text: string, opts: ParseComposeOptions): ComposeFile {
+  const source = new SourceFile(path, text);
+  let document: Document.Parsed;
+  try {
+    document = parseYaml(text);
+  } catch (err) {
+    // yaml reports problems in doc.errors; this guards against an internal failure.
+    document = parseYaml('');
+    document.errors.push(Object.assign(new Error(String(err)), { code: 'IMPOSSIBLE', pos: [0, 0] as [number, number], name: 'YAMLParseError' }) as never);
+  }
+  const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
+  const yamlErrors: ComposeFile['yamlErrors'] = document.errors.map((e) => {
+    const start = clamp(e.pos?.[0] ?? 0);
+    return { code: String(e.code), message: e.message, range: source.ranged(start, Math.max(start, clamp(e.pos?.[1] ?? start))) };
+  });
+  const file: ComposeFile = {
+    kind: 'compose',
+    path,
+    source,
+    document,
+    yamlErrors,
+    duplicateKeys: [],
+    variables: opts.variables,
+    varRefs: [],
+    services: [],
+    volumes: [],
+    networks: [],
+    secrets: [],
+    configs: [],
+  };
+  let tree;
+  try {
+    tree = buildTree(document, source, opts.variables, opts.maxNodes);
+  } catch (err) {
+    yamlErrors.push({ code: 'INTERNAL', message: `compose model could not be built: ${String(err)}`, range: source.ranged(0, 0) });
+    return file;
+  }
+  yamlErrors.push(...tree.errors);
+  file.duplicateKeys = tree.duplicateKeys;
+  file.varRefs = tree.varRefs;
+  const root = tree.root;
+  if (!root || root.kind !== 'map') return file;
+  file.root = root;
+  for (const key of ['name', 'version'] as const) {
+    const node = root.get(key);
+    const value = str(node);
+    if (node && value !== undefined) file[key] = { value, range: node.range };
+  }
+  file.services = servicesOf(root.get('services'), text);
+  file.volumes = resourcesOf(root.get('volumes'));
+  file.networks = resourcesOf(root.get('networks'));
+  file.secrets = resourcesOf(root.get('secrets'));
+  file.configs = resourcesOf(root.get('configs'));
+  return file;
+}

@@ -1,0 +1,52 @@
+/** Concrete Y* node helpers shared by the tree builder and the typed layer. */
+import type { Ranged } from '../source.js';
+import type { YMap, YMapEntry, YNode, YPath, YScalar } from './model.js';
+import { mapScalarOffsets, sourceSpan } from './scalar-source.js';
+
+export class YMapImpl implements YMap {
+  readonly kind = 'map';
+  constructor(
+    readonly range: Ranged,
+    readonly path: YPath,
+    readonly entries: YMapEntry[],
+  ) {}
+  /** The last entry with that key: YAML loaders let a repeated key override earlier ones. */
+  entry(key: string): YMapEntry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.key === key) return this.entries[i];
+    return undefined;
+  }
+  get(key: string): YNode | undefined {
+    return this.entry(key)?.value;
+  }
+}
+
+export function emptyMap(range: Ranged, path: YPath): YMap {
+  return new YMapImpl(range, path, []);
+}
+
+/**
+ * For interpolated scalars: which raw-value index each character of the interpolated value was
+ * copied from (-1 when a variable supplied it). Kept beside the model so the contract stays small.
+ */
+export const interpolationOrigin = new WeakMap<YScalar, number[]>();
+
+/**
+ * Source range of value[i, j) of a string scalar (after interpolation), or undefined when part
+ * of it came from a variable. `text` is the whole file text.
+ */
+export function rangeInScalar(node: YScalar, text: string, i: number, j: number): Ranged | undefined {
+  if (typeof node.raw !== 'string') return undefined;
+  let a = i;
+  let b = j;
+  const origin = interpolationOrigin.get(node);
+  if (origin) {
+    const slice = origin.slice(i, j);
+    if (slice.length === 0 || slice.some((o) => o < 0)) return undefined;
+    a = slice[0]!;
+    b = slice[slice.length - 1]! + 1;
+  }
+  if (b > node.raw.length || a > b) return undefined;
+  const map = mapScalarOffsets(text, node.range.start, node.range.end, node.style, node.raw);
+  const [s, e] = sourceSpan(map, a, b, node.range.end);
+  return { path: node.range.path, start: s, end: e };
+}
