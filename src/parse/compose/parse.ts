@@ -4,6 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { openerOffset } from './yaml-error-position.js';
 import { SourceFile } from '../source.js';
 import type { ComposeFile } from './model.js';
 import { buildTree } from './ytree.js';
@@ -35,6 +36,11 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
   const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
   const yamlErrors: ComposeFile['yamlErrors'] = document.errors.map((e) => {
     const start = clamp(e.pos?.[0] ?? 0);
+    const opener = openerOffset(text, start, e.message);
+    if (opener !== undefined) {
+      const what = text[opener] === '"' || text[opener] === "'" ? 'quote' : 'bracket';
+      return { code: String(e.code), message: `the ${what} \`${text[opener]}\` opened here is never closed`, range: source.ranged(opener, opener + 1) };
+    }
     return { code: String(e.code), message: e.message, range: source.ranged(start, Math.max(start, clamp(e.pos?.[1] ?? start))) };
   });
   const file: ComposeFile = {

@@ -1,0 +1,98 @@
+/**
+ * Which files to lint: folders are walked with fast-glob (no symlinks followed, .git and
+ * node_modules skipped, config `ignore` globs applied) and files are kept by name; files named on
+ * the command line are linted whatever their name.
+ */
+import fg from 'fast-glob';
+import { basename, resolve } from 'node:path';
+import type { FileSystem } from '../project/fs.js';
+
+export type FileKind = 'dockerfile' | 'compose';
+
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.[Dd]ockerfile)$/;
+// BuildKit reads `<Dockerfile name>.dockerignore` as that Dockerfile's ignore file, not a Dockerfile.
+const DOCKERIGNORE_NAME = /\.dockerignore$/;
+const COMPOSE_NAME = /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/;
+
+/** The kind a file name announces, if any. */
+export function kindFromName(path: string): FileKind | undefined {
+  const name = basename(path);
+  if (COMPOSE_NAME.test(name)) return 'compose';
+  if (DOCKERFILE_NAME.test(name) && !DOCKERIGNORE_NAME.test(name)) return 'dockerfile';
+  return undefined;
+}
+
+/**
+ * Guess the kind of an explicitly named file from its content. The first instruction of a
+ * Dockerfile (FROM or ARG) decides first, because a heredoc or a comment in a Dockerfile can hold
+ * YAML-looking lines; otherwise a compose top-level key (`services:`, …) at column 1 means compose.
+ */
+export function kindFromContent(text: string): FileKind | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  for (const line of body.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    if (/^(?:FROM|ARG)\s/i.test(t)) return 'dockerfile';
+    break;
+  }
+  if (/^(?:services|volumes|networks|secrets|configs|include|name|version)\s*:/m.test(body)) return 'compose';
+  return undefined;
+}
+
+export interface DiscoveredFile {
+  path: string;
+  kind: FileKind;
+  /** Named on the command line (not found by walking a folder). */
+  explicit: boolean;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  fs: FileSystem;
+  /** The config's `ignore` globs, asked for every file found by walking a folder. */
+  isIgnored(path: string): boolean;
+  /** Forced kind for explicit files. */
+  kind?: FileKind;
+}
+
+export interface DiscoverResult {
+  files: DiscoveredFile[];
+  /** Command-line paths that do not exist, or explicit files whose kind cannot be told. */
+  errors: string[];
+}
+
+export async function discover(paths: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
+  const files = new Map<string, DiscoveredFile>();
+  const errors: string[] = [];
+  const ignore = ['**/.git/**', '**/node_modules/**'];
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(opts.cwd, p);
+    let kind = opts.fs.kind(abs);
+    // A symlink named on the command line is what the user asked for: lint its target. Only
+    // links met while walking a folder are left alone.
+    if (kind === 'symlink') kind = opts.fs.readDir(abs) ? 'dir' : opts.fs.readFile(abs) !== undefined ? 'file' : undefined;
+    if (kind === 'dir') {
+      const found = await fg(['**/*'], {
+        cwd: abs,
+        absolute: true,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore,
+        suppressErrors: true,
+      });
+      for (const f of found.sort()) {
+        const k = kindFromName(f);
+        if (k && !files.has(f) && !opts.isIgnored(f)) files.set(f, { path: f, kind: k, explicit: false });
+      }
+    } else if (kind === 'file') {
+      const text = opts.fs.readFile(abs);
+      const k = opts.kind ?? kindFromName(abs) ?? (text === undefined ? undefined : kindFromContent(text));
+      if (!k) errors.push(`${p}: cannot tell whether this is a Dockerfile or a compose file; pass --kind dockerfile|compose`);
+      else files.set(abs, { path: abs, kind: k, explicit: true });
+    } else {
+      errors.push(`${p}: no such file or directory`);
+    }
+  }
+  return { files: [...files.values()], errors };
+}

@@ -1,0 +1,101 @@
+/**
+ * The configs of one run: which file governs each linted file (or the one `--config` names),
+ * each loaded and resolved once. Problems are collected so the CLI can print them all and
+ * exit 2 rather than stopping at the first.
+ */
+import { dirname } from 'node:path';
+import type { RuleMeta } from '../engine/types.js';
+import { AliasIndex } from './aliases.js';
+import { ConfigFinder } from './find.js';
+import { loadConfigFile } from './load.js';
+import { hasErrors, type ConfigProblem } from './problem.js';
+import { resolveConfig, type CliConfigFlags, type ResolvedConfig } from './resolve.js';
+import { loadConfigValidator, type ConfigValidator } from './validator.js';
+
+export interface ConfigSetOptions {
+  cli?: CliConfigFlags;
+  /** `--config`: use this file for every linted file instead of searching. */
+  configPath?: string;
+  finder?: ConfigFinder;
+  validator?: ConfigValidator;
+}
+
+export interface ConfigForFile {
+  config: ResolvedConfig;
+  /** Problems of the config file that applies (and of the flags). */
+  problems: ConfigProblem[];
+}
+
+export class ConfigSet {
+  readonly index: AliasIndex;
+  private readonly finder: ConfigFinder;
+  private readonly byConfig = new Map<string, ConfigForFile>();
+  private readonly seen: ConfigProblem[] = [];
+
+  private constructor(
+    readonly metas: readonly RuleMeta<any>[],
+    private readonly validator: ConfigValidator,
+    private readonly opts: ConfigSetOptions,
+  ) {
+    this.index = new AliasIndex(metas);
+    this.finder = opts.finder ?? new ConfigFinder();
+  }
+
+  static async create(metas: readonly RuleMeta<any>[], opts: ConfigSetOptions = {}): Promise<ConfigSet> {
+    return new ConfigSet(metas, opts.validator ?? (await loadConfigValidator(metas)), opts);
+  }
+
+  /** Synchronous construction when the caller already holds a validator. */
+  static withValidator(metas: readonly RuleMeta<any>[], validator: ConfigValidator, opts: ConfigSetOptions = {}): ConfigSet {
+    return new ConfigSet(metas, validator, opts);
+  }
+
+  /** The config path governing a file, or undefined when none is found. */
+  configPathFor(file: string): string | undefined {
+    return this.opts.configPath ?? this.finder.findForFile(file);
+  }
+
+  forFile(file: string): ConfigForFile {
+    return this.forConfig(this.configPathFor(file));
+  }
+
+  /** Config for a folder (e.g. the cwd, for discovery ignores before any file is known). */
+  forDir(dir: string): ConfigForFile {
+    return this.forConfig(this.opts.configPath ?? this.finder.findForDir(dir));
+  }
+
+  private forConfig(path: string | undefined): ConfigForFile {
+    const key = path ?? '';
+    const cached = this.byConfig.get(key);
+    if (cached) return cached;
+    const problems: ConfigProblem[] = [];
+    let file;
+    if (path !== undefined) {
+      const loaded = loadConfigFile(path, this.validator, this.index);
+      problems.push(...loaded.problems);
+      file = loaded.config;
+    }
+    const resolved = resolveConfig(this.metas, file, this.opts.cli, this.index);
+    // Flag problems are the same for every config: record them once.
+    const flagProblems = this.byConfig.size === 0 ? resolved.problems : [];
+    problems.push(...resolved.problems);
+    this.seen.push(...problems.filter((p) => p.file !== undefined), ...flagProblems);
+    const entry = { config: resolved.config, problems };
+    this.byConfig.set(key, entry);
+    return entry;
+  }
+
+  /** Every problem met so far, each once. */
+  get problems(): readonly ConfigProblem[] {
+    return this.seen;
+  }
+
+  get hasErrors(): boolean {
+    return hasErrors(this.seen);
+  }
+
+  /** Folder that `ignore` globs of a resolved config are relative to. */
+  static baseDir(config: ResolvedConfig, cwd: string): string {
+    return config.configPath ? dirname(config.configPath) : cwd;
+  }
+}

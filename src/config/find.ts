@@ -1,0 +1,53 @@
+/**
+ * Config discovery: the nearest `.compose-lint.{yaml,yml,json}` walking up from a linted file's
+ * folder wins outright (no merging of ancestors, as with hadolint and dclint, so one file tells
+ * the whole story). Lookups are cached per folder because a run asks for many sibling files.
+ */
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES } from './schema.js';
+
+export type IsFile = (path: string) => boolean;
+
+const nodeIsFile: IsFile = (path) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+export class ConfigFinder {
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly isFile: IsFile = nodeIsFile) {}
+
+  /** The config file governing `dir` (absolute or relative to the process cwd), if any. */
+  findForDir(dir: string): string | undefined {
+    const start = resolve(dir);
+    const visited: string[] = [];
+    let found: string | null = null;
+    for (let cur = start; ; ) {
+      const cached = this.cache.get(cur);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      visited.push(cur);
+      const hit = CONFIG_FILE_NAMES.map((n) => join(cur, n)).find((p) => this.isFile(p));
+      if (hit) {
+        found = hit;
+        break;
+      }
+      const parent = dirname(cur);
+      if (parent === cur) break;
+      cur = parent;
+    }
+    for (const d of visited) this.cache.set(d, found);
+    return found ?? undefined;
+  }
+
+  findForFile(file: string): string | undefined {
+    return this.findForDir(dirname(resolve(file)));
+  }
+}

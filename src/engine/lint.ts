@@ -1,0 +1,250 @@
+/**
+ * The whole run, shared by the CLI and the tests: discover → read and parse each file once →
+ * build the project graph → run the rules enabled for each file's config → apply suppressions →
+ * sorted results. Never throws on user input: unreadable or broken files become findings.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { discover, kindFromContent, kindFromName, type FileKind } from '../cli/discover.js';
+import { nodeFileSystem, type FileSystem } from '../project/fs.js';
+import { buildProject } from '../project/graph.js';
+import { SourceFile } from '../parse/source.js';
+import { parseDockerfile } from '../parse/dockerfile/parse.js';
+import { parseCompose } from '../parse/compose/parse.js';
+import { parseEnvFile } from '../parse/env/parse.js';
+import { parseDockerignore } from '../parse/dockerignore/parse.js';
+import type { Dockerfile } from '../parse/dockerfile/model.js';
+import type { ComposeFile } from '../parse/compose/model.js';
+import type { EnvFile } from '../parse/env/model.js';
+import type { DockerIgnore } from '../parse/dockerignore/model.js';
+import { formatMessage, runRules, type ActiveRule } from './run.js';
+import type { FileResult, Finding, Settings } from './types.js';
+import { applySuppressions, type SuppressionOutcome } from './suppress.js';
+
+/** The rules and settings in force for one file (from the config that applies to it). */
+export interface EffectiveConfig {
+  /** Files whose configs share a key are linted together (usually there is one key). */
+  key: string;
+  rules: readonly ActiveRule[];
+  settings: Settings;
+  /** Resolves a rule id or alias (DL3007, FromAsCasing, …) to our ids, for inline directives. */
+  resolveId(code: string): string | readonly string[] | undefined;
+}
+
+export interface ConfigProvider {
+  forFile(path: string): EffectiveConfig;
+  /** Whether a file found by walking a folder is left out by the `ignore` globs of its config. */
+  isIgnored(path: string): boolean;
+}
+
+export interface LintRequest {
+  cwd: string;
+  paths: string[];
+  config: ConfigProvider;
+  fs?: FileSystem;
+  kind?: FileKind;
+  /** `-` on the command line: the text and the name it stands for. */
+  stdin?: { text: string; filename: string };
+  /** Variables for compose interpolation (the process environment in the CLI). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface LintOutcome {
+  results: FileResult[];
+  /** Usage-level problems (a path that does not exist, an undecidable kind). */
+  errors: string[];
+  /** Bugs of ours (a rule threw): the CLI exits 2. */
+  internalErrors: string[];
+}
+
+/** Reads each path at most once through the port, with the stdin text standing in for its file. */
+function overlay(fs: FileSystem, stdin: LintRequest['stdin'], cwd: string): { fs: FileSystem; stdinPath?: string } {
+  if (!stdin) return { fs };
+  const stdinPath = resolve(cwd, stdin.filename);
+  return {
+    stdinPath,
+    fs: {
+      readFile: (p) => (p === stdinPath ? stdin.text : fs.readFile(p)),
+      kind: (p) => (p === stdinPath ? 'file' : fs.kind(p)),
+      readDir: (p) => fs.readDir(p),
+    },
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.location.start.line - b.location.start.line ||
+    a.location.start.column - b.location.start.column ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+export async function lint(req: LintRequest): Promise<LintOutcome> {
+  const { fs, stdinPath } = overlay(req.fs ?? nodeFileSystem, req.stdin, req.cwd);
+  const errors: string[] = [];
+  let targets: { path: string; kind: FileKind }[] = [];
+  if (stdinPath) {
+    const kind = req.kind ?? kindFromName(stdinPath) ?? kindFromContent(req.stdin!.text);
+    if (kind) targets.push({ path: stdinPath, kind });
+    else errors.push(`${req.stdin!.filename}: cannot tell whether stdin is a Dockerfile or a compose file; pass --kind`);
+  }
+  if (req.paths.length || !stdinPath) {
+    const found = await discover(req.paths, {
+      cwd: req.cwd,
+      fs,
+      isIgnored: (p) => req.config.isIgnored(p),
+      ...(req.kind ? { kind: req.kind } : {}),
+    });
+    errors.push(...found.errors);
+    targets = targets.concat(found.files);
+  }
+
+  const sources = new Map<string, SourceFile>();
+  const dockerfiles = new Map<string, Dockerfile | undefined>();
+  const envFiles = new Map<string, EnvFile | undefined>();
+  const ignores = new Map<string, DockerIgnore | undefined>();
+  const cached = <T>(map: Map<string, T | undefined>, path: string, parse: (text: string) => T & { source: SourceFile }) => {
+    if (map.has(path)) return map.get(path);
+    const text = fs.readFile(path);
+    const model = text === undefined ? undefined : parse(text);
+    if (model) sources.set(path, model.source);
+    map.set(path, model);
+    return model;
+  };
+  const loadDockerfile = (p: string) => cached(dockerfiles, p, (t) => parseDockerfile(p, t));
+  const loadEnv = (p: string) => cached(envFiles, p, (t) => parseEnvFile(p, t));
+  const loadIgnore = (p: string) => cached(ignores, p, (t) => parseDockerignore(p, t));
+
+  const processEnv = req.env ?? {};
+  const lintedDockerfiles: Dockerfile[] = [];
+  const lintedCompose: ComposeFile[] = [];
+  for (const t of targets) {
+    if (t.kind === 'dockerfile') {
+      const df = loadDockerfile(t.path);
+      if (df) lintedDockerfiles.push(df);
+      else errors.push(`${t.path}: cannot be read`);
+    } else {
+      const text = fs.readFile(t.path);
+      if (text === undefined) {
+        errors.push(`${t.path}: cannot be read`);
+        continue;
+      }
+      // Compose reads .env from the project folder; the process environment wins over it.
+      const variables = new Map<string, string>();
+      const dotEnv = loadEnv(join(dirname(t.path), '.env'));
+      for (const e of dotEnv?.entries ?? []) variables.set(e.key, e.value);
+      for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) variables.set(k, v);
+      const compose = parseCompose(t.path, text, { variables });
+      sources.set(t.path, compose.source);
+      lintedCompose.push(compose);
+    }
+  }
+
+  const project = buildProject(lintedCompose, lintedDockerfiles, {
+    fs,
+    dockerfile: loadDockerfile,
+    env: loadEnv,
+    dockerignore: loadIgnore,
+  });
+  const sourceOf = (p: string) => {
+    const s = sources.get(p);
+    if (s) return s;
+    const text = fs.readFile(p);
+    if (text === undefined) return undefined;
+    const src = new SourceFile(p, text);
+    sources.set(p, src);
+    return src;
+  };
+
+  // Files are linted in groups that share a config; a finding is kept when the config of the
+  // file it points into is the group's, so each finding obeys the config where it must be fixed.
+  const groups = new Map<string, { config: EffectiveConfig; dockerfiles: Dockerfile[]; compose: ComposeFile[] }>();
+  const groupOf = (path: string) => {
+    const config = req.config.forFile(path);
+    let g = groups.get(config.key);
+    if (!g) groups.set(config.key, (g = { config, dockerfiles: [], compose: [] }));
+    return g;
+  };
+  for (const df of lintedDockerfiles) groupOf(df.path).dockerfiles.push(df);
+  for (const c of lintedCompose) groupOf(c.path).compose.push(c);
+
+  const internalErrors: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const t of targets) byFile.set(t.path, []);
+  for (const { config, dockerfiles: dfs, compose } of groups.values()) {
+    const out = runRules(config.rules, {
+      dockerfiles: dfs,
+      composeFiles: compose,
+      project: { composeProjects: project.composeProjects.filter((p) => compose.includes(p.compose)), dockerfiles: dfs },
+      settings: config.settings,
+      sourceOf,
+    });
+    internalErrors.push(...out.internalErrors);
+    for (const f of out.findings) {
+      if (req.config.forFile(f.location.path).key !== config.key) continue;
+      let list = byFile.get(f.location.path);
+      if (!list) byFile.set(f.location.path, (list = []));
+      list.push(f);
+    }
+  }
+
+  const results: FileResult[] = [];
+  for (const [path, findings] of byFile) {
+    const source = sourceOf(path);
+    const config = req.config.forFile(path);
+    const kind: FileKind | undefined = dockerfiles.has(path) ? 'dockerfile' : lintedCompose.some((c) => c.path === path) ? 'compose' : undefined;
+    let kept = findings;
+    if (source && kind) {
+      const enabled = new Map(config.rules.map((r) => [r.rule.meta.id, r]));
+      const outcome = applySuppressions(findings, source, kind, config.resolveId, new Set(enabled.keys()), dockerfiles.get(path));
+      kept = outcome.findings.concat(suppressionFindings(outcome, enabled, source));
+    }
+    kept.sort(byPosition);
+    results.push({ path, findings: kept, ...(source ? { text: source.text } : {}) });
+  }
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { results, errors, internalErrors };
+}
+
+/**
+ * Findings about the suppression comments themselves. They come from the engine, not from a
+ * visitor, because only the engine knows which comments silenced something.
+ */
+function suppressionFindings(outcome: SuppressionOutcome, enabled: ReadonlyMap<string, ActiveRule>, source: SourceFile): Finding[] {
+  const out: Finding[] = [];
+  const unused = enabled.get('unused-suppression');
+  if (unused) {
+    for (const d of outcome.unused) {
+      // Remove the whole line for a comment on its own line, else the comment and the blanks before it.
+      const line = d.location.start.line;
+      const lineStart = source.lineStart(line);
+      const ownLine = source.text.slice(lineStart, d.range.start).trim() === '';
+      const end = ownLine ? Math.min(source.text.length, source.lineEnd(line) + (source.text[source.lineEnd(line)] === '\r' ? 2 : 1)) : d.range.end;
+      let start = ownLine ? lineStart : d.range.start;
+      if (!ownLine) while (start > lineStart && /[ \t]/.test(source.text[start - 1]!)) start--;
+      out.push({
+        ruleId: 'unused-suppression',
+        severity: unused.severity,
+        messageId: 'unused',
+        message: formatMessage(unused.rule.meta.messages['unused' as never] as string, { comment: source.slice(d.range) }),
+        location: d.location,
+        fix: { title: 'remove the comment', safety: 'safe', edits: [{ path: source.path, start, end, text: '' }] },
+      });
+    }
+  }
+  const invalid = enabled.get('invalid-suppression');
+  if (invalid) {
+    for (const p of outcome.problems) {
+      out.push({
+        ruleId: 'invalid-suppression',
+        severity: invalid.severity,
+        messageId: p.kind === 'malformed' ? 'malformed' : 'unknownCode',
+        message: formatMessage(invalid.rule.meta.messages[(p.kind === 'malformed' ? 'malformed' : 'unknownCode') as never] as string, {
+          message: p.message,
+          code: p.code ?? '',
+        }),
+        location: p.location,
+      });
+    }
+  }
+  return out;
+}

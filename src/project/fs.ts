@@ -1,0 +1,101 @@
+/**
+ * The FileSystem port: the only way the engine reads files, so tests can run on an in-memory tree
+ * and rules can never reach the disk.
+ */
+import { readFileSync, readdirSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type EntryKind = 'file' | 'dir' | 'symlink';
+
+export interface FileSystem {
+  /** Text of a regular file, or undefined when missing / unreadable / a folder. */
+  readFile(path: string): string | undefined;
+  kind(path: string): EntryKind | undefined;
+  /** Names in a folder (not recursive), or undefined when it is not a readable folder. */
+  readDir(path: string): { name: string; kind: EntryKind }[] | undefined;
+}
+
+export const nodeFileSystem: FileSystem = {
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  kind(path) {
+    try {
+      const s = lstatSync(path);
+      return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : 'file';
+    } catch {
+      return undefined;
+    }
+  },
+  readDir(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        kind: d.isSymbolicLink() ? 'symlink' : d.isDirectory() ? 'dir' : 'file',
+      }));
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** An in-memory tree for tests: keys are absolute POSIX paths, values file texts. */
+export function memoryFileSystem(files: Record<string, string>): FileSystem {
+  const dirs = new Map<string, Map<string, EntryKind>>();
+  const add = (dir: string, name: string, kind: EntryKind) => {
+    let m = dirs.get(dir);
+    if (!m) dirs.set(dir, (m = new Map()));
+    if (!m.has(name)) m.set(name, kind);
+  };
+  for (const p of Object.keys(files)) {
+    const parts = p.split('/').filter(Boolean);
+    for (let i = 0; i < parts.length; i++) {
+      const dir = '/' + parts.slice(0, i).join('/');
+      add(dir, parts[i]!, i === parts.length - 1 ? 'file' : 'dir');
+    }
+  }
+  return {
+    readFile: (p) => files[p],
+    kind: (p) => (p in files ? 'file' : dirs.has(p) ? 'dir' : undefined),
+    readDir: (p) => {
+      const m = dirs.get(p);
+      return m ? [...m].map(([name, kind]) => ({ name, kind })) : undefined;
+    },
+  };
+}
+
+/**
+ * Context-relative POSIX paths of the files under `dir` (folders end with '/'), breadth-first so
+ * the top of the context is always listed, stopping after `limit` entries. Folders in `opaque`
+ * (such as `.git`, `node_modules`) are listed but not entered.
+ */
+export function listTree(
+  fs: FileSystem,
+  dir: string,
+  limit = 20000,
+  opaque: ReadonlySet<string> = new Set(['.git', 'node_modules']),
+): { files: string[]; truncated: boolean } {
+  const files: string[] = [];
+  const queue: string[] = [''];
+  while (queue.length) {
+    const rel = queue.shift()!;
+    const entries = fs.readDir(rel ? join(dir, rel) : dir);
+    if (!entries) continue;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (files.length >= limit) return { files, truncated: true };
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.kind === 'dir') {
+        files.push(path + '/');
+        if (!opaque.has(e.name)) queue.push(path);
+      } else {
+        files.push(path);
+      }
+    }
+  }
+  return { files, truncated: false };
+}
