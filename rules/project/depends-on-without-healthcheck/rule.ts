@@ -1,0 +1,51 @@
+import { defineRule } from '../../../src/engine/types.js';
+import type { ComposeService } from '../../../src/parse/compose/model.js';
+import { composeHealthcheck, dockerfileHasHealthcheck } from './healthcheck.js';
+import { healthcheckHint } from './hints.js';
+
+type Msg = 'notReady' | 'notReadyWithHint';
+
+export default defineRule<Record<string, never>, Msg>(
+  {
+    id: 'depends-on-without-healthcheck',
+    kind: 'project',
+    summary: '`depends_on` waits only for the dependency to start, and the dependency has no healthcheck to wait for',
+    category: 'reliability',
+    severity: 'warning',
+    recommended: true,
+    aliases: [],
+    messages: {
+      notReady:
+        '`{service}` starts as soon as `{target}` has started, not when it is ready; give `{target}` a healthcheck and write `depends_on: {{target}: {condition: service_healthy}}`',
+      notReadyWithHint:
+        '`{service}` starts as soon as `{target}` has started, not when it is ready; give `{target}` a healthcheck (e.g. `test: ["CMD-SHELL", "{command}"]`) and write `depends_on: {{target}: {condition: service_healthy}}`',
+    },
+    since: '0.1.0',
+  },
+  (ctx) => ({
+    project(project) {
+      for (const cp of project.composeProjects) {
+        const byName = new Map<string, ComposeService>();
+        for (const s of cp.compose.services) if (!byName.has(s.name)) byName.set(s.name, s);
+        const hasHealthcheck = (dep: ComposeService): boolean => {
+          const declared = composeHealthcheck(dep);
+          if (declared !== 'absent') return declared === 'declared';
+          const build = cp.builds.find((b) => b.service === dep);
+          return build?.dockerfile !== undefined && dockerfileHasHealthcheck(build.dockerfile, dep.build?.target);
+        };
+        for (const service of cp.compose.services) {
+          for (const dep of service.dependsOn) {
+            // service_healthy and service_completed_successfully already wait for something real.
+            if (!dep.short && dep.condition !== undefined && dep.condition !== 'service_started') continue;
+            const target = byName.get(dep.service);
+            if (!target || target === service || hasHealthcheck(target)) continue;
+            const command = target.image && !target.build ? healthcheckHint(target.image.ref.repository) : undefined;
+            const data = { service: service.name, target: target.name };
+            if (command) ctx.report({ at: dep.range, messageId: 'notReadyWithHint', data: { ...data, command } });
+            else ctx.report({ at: dep.range, messageId: 'notReady', data });
+          }
+        }
+      }
+    },
+  }),
+);

@@ -1,0 +1,77 @@
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { defineRule, type Ranged } from '../../../src/engine/types.js';
+import type { ComposeFile, ComposeService } from '../../../src/parse/compose/model.js';
+
+/** Compose's default project name: the folder name, lower-cased, limited to `[a-z0-9_-]`. */
+export function projectName(compose: ComposeFile): string {
+  const written = compose.name?.value;
+  const raw = (written ?? basename(dirname(compose.path))).toLowerCase();
+  return raw.replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '') || 'project';
+}
+
+/** Everything that decides what `build:` produces, as far as the model knows it. */
+export function buildKey(service: ComposeService, composeDir: string): string | undefined {
+  const b = service.build;
+  if (!b) return undefined;
+  const remote = /^(?:https?:\/\/|git@|git:\/\/|github\.com\/)/.test(b.context);
+  const context = remote || isAbsolute(b.context) ? b.context : resolve(composeDir, b.context);
+  const dockerfile =
+    b.dockerfileInline !== undefined ? `inline:${b.dockerfileInline}` : remote ? b.dockerfile ?? 'Dockerfile' : resolve(context, b.dockerfile ?? 'Dockerfile');
+  const args = b.args.map((a) => (a.value === null ? a.name : `${a.name}=${a.value}`)).sort();
+  return JSON.stringify([context, dockerfile, b.target ?? '', args]);
+}
+
+function buildRange(service: ComposeService): Ranged {
+  const b = service.build!;
+  return b.node.kind === 'scalar' ? b.node.range : b.contextRange;
+}
+
+export default defineRule<Record<string, never>, 'builtTwice' | 'builtTwiceNamed'>(
+  {
+    id: 'image-built-twice',
+    kind: 'project',
+    summary: 'Two services build the same image under different names instead of sharing one `image:`',
+    category: 'best-practice',
+    severity: 'warning',
+    recommended: true,
+    aliases: [],
+    messages: {
+      builtTwice:
+        'Service `{service}` builds the same context and Dockerfile as service `{first}`, so the same image is built twice and stored under two names; give `{first}` `image: {image}` and let `{service}` use `image: {image}` without `build`, or set the same `image:` on both',
+      builtTwiceNamed:
+        'Service `{service}` builds the same context and Dockerfile as service `{first}`, which already names its image `{image}`, so the same image is built twice; let `{service}` use `image: {image}` without `build`, or set `image: {image}` on it as well',
+    },
+    since: '0.1.0',
+  },
+  (ctx) => ({
+    compose(file) {
+      const dir = dirname(file.path);
+      const groups = new Map<string, ComposeService[]>();
+      for (const s of file.services) {
+        const key = buildKey(s, dir);
+        if (key === undefined) continue;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push(s);
+      }
+      for (const group of groups.values()) {
+        const first = group[0]!;
+        // Services that set the same `image:` share one build; two different explicit names are a
+        // deliberate choice. Only a service left to the default `<project>-<service>` name builds again.
+        const names = new Set<string>([first.image?.value ?? `\0${first.name}`]);
+        for (const s of group.slice(1)) {
+          const name = s.image?.value ?? `\0${s.name}`;
+          if (names.has(name) || (s.image && first.image)) continue;
+          names.add(name);
+          const image = first.image?.value ?? s.image?.value ?? `${projectName(file)}-${first.name}`;
+          ctx.report({
+            at: buildRange(s),
+            messageId: first.image ? 'builtTwiceNamed' : 'builtTwice',
+            data: { service: s.name, first: first.name, image },
+            related: [{ at: buildRange(first), message: `first built by service \`${first.name}\`` }],
+          });
+        }
+      }
+    },
+  }),
+);
