@@ -4,7 +4,7 @@
  * a hint, because upstream tools spell their codes one way and we keep them that way.
  */
 import type { Alias, RuleMeta } from '../engine/types.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 export interface CodeMatch {
   /** Rule ids the code names; several when one upstream check is split into narrower rules. */

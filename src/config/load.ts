@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import type { Settings } from '../engine/types.js';
 import { SourceFile } from '../parse/source.js';
 import type { AliasIndex } from './aliases.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { fileProblem, hasErrors, type ConfigProblem } from './problem.js';
 import type { FailOn, Preset, RuleLevel } from './schema.js';
 import type { ConfigSchemaError, ConfigValidator } from './validator.js';

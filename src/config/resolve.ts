@@ -8,7 +8,7 @@ import { AliasIndex } from './aliases.js';
 import type { ConfigFileData } from './load.js';
 import type { ConfigProblem } from './problem.js';
 import { FAIL_ON, PRESETS, RULE_LEVELS, type FailOn, type Preset, type RuleLevel } from './schema.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 export interface CliConfigFlags {
   /** `--preset`: replaces the file's `extends`. */

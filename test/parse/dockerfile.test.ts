@@ -328,10 +328,10 @@ test('USER and COPY sources', () => {
 test('problems: unknown instruction, before FROM, no FROM, empty file, FROM/ARG/COPY without arguments', () => {
   assert.deepEqual(problems(parse('')), [['file with no instructions', 0, 0]]);
   assert.deepEqual(problems(parse('# only\n\n')), [['file with no instructions', 0, 8]]);
-  assert.deepEqual(problems(parse('ARG A=1\n')), [['no FROM instruction: the Dockerfile has no build stage', 0, 3]]);
+  assert.deepEqual(problems(parse('ARG A=1\n')), [['the Dockerfile has no `FROM`, so there is no build stage; start it with `FROM <image>`', 0, 3]]);
   assert.deepEqual(problems(parse('RUN x\nFROM a\nCOPPY a b\n')), [
-    ['no build stage in current context', 0, 3],
-    ['unknown instruction: COPPY', 13, 18],
+    ['`RUN` comes before the first `FROM` (no build stage in current context); only `ARG` may precede `FROM`, so move it below one', 0, 3],
+    ['unknown instruction `COPPY`; did you mean `COPY`?', 13, 18],
   ]);
   const df = parse('FROM\nARG\nCOPY x\nFROM a b\nFROM a AS 1x\n');
   assert.deepEqual(problems(df), [

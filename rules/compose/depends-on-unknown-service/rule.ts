@@ -1,6 +1,6 @@
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile } from '../../../src/parse/compose/model.js';
-import { didYouMean } from '../../../src/config/did-you-mean.js';
+import { didYouMean } from '../../../src/text/did-you-mean.js';
 
 type Msg = 'unknown' | 'unknownDidYouMean';
 

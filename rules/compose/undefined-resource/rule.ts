@@ -2,7 +2,7 @@ import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, NamedRef, YNode, YScalar } from '../../../src/parse/compose/model.js';
 import { rangeInScalar } from '../../../src/parse/compose/ynodes.js';
 import { isHostPath } from '../../../src/parse/compose/short-syntax.js';
-import { didYouMean } from '../../../src/config/did-you-mean.js';
+import { didYouMean } from '../../../src/text/did-you-mean.js';
 
 type Msg = 'undeclared' | 'undeclaredDidYouMean';
 type Section = 'volumes' | 'networks' | 'secrets' | 'configs';

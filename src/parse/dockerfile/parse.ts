@@ -3,6 +3,7 @@
  * comments, heredoc bodies) is scanned here rather than taken from dockerfile-ast, whose heredoc
  * handling folds bodies into the arguments and misses `<<-"EOT"`-style terminators.
  */
+import { didYouMean } from '../../text/did-you-mean.js';
 import { SourceFile, type Ranged } from '../source.js';
 import type {
   ArgInstruction,
@@ -56,6 +57,8 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
   const { path, text } = source;
   const rng = (start: number, end: number): Ranged => ({ path, start, end });
   const problems: ParseProblem[] = [];
+  /** Instructions before the first FROM; reported only when a FROM exists at all. */
+  const beforeFrom: ParseProblem[] = [];
   const lines = splitLines(text);
 
   const { directives: rawDirectives, next } = scanDirectives(text, lines);
@@ -103,7 +106,11 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
     const ins = buildInstruction(head, sc.bodies, ctx);
     instructions.push(ins);
     if (!KEYWORDS.has(ins.keyword)) {
-      problems.push({ message: `unknown instruction: ${ins.keywordRaw}`, range: ins.keywordRange });
+      const near = didYouMean(ins.keyword, KEYWORDS);
+      problems.push({
+        message: `unknown instruction \`${ins.keywordRaw}\`${near ? `; did you mean \`${near}\`?` : ''}`,
+        range: ins.keywordRange,
+      });
       return;
     }
     if (ins.keyword === 'FROM') {
@@ -133,7 +140,10 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
         globalArgs.push(arg);
         for (const v of arg.vars) if (v.name !== '') globalDefaults.set(v.name, v);
       } else {
-        problems.push({ message: 'no build stage in current context', range: ins.keywordRange });
+        beforeFrom.push({
+          message: `\`${ins.keywordRaw}\` comes before the first \`FROM\` (no build stage in current context); only \`ARG\` may precede \`FROM\`, so move it below one`,
+          range: ins.keywordRange,
+        });
       }
       return;
     }
@@ -159,7 +169,10 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
   if (instructions.length === 0) {
     problems.push({ message: 'file with no instructions', range: rng(0, text.length) });
   } else if (ctx.stages.length === 0) {
-    problems.push({ message: 'no FROM instruction: the Dockerfile has no build stage', range: instructions[0]!.keywordRange });
+    // One finding for the whole file beats one per instruction when FROM is missing altogether.
+    problems.push({ message: 'the Dockerfile has no `FROM`, so there is no build stage; start it with `FROM <image>`', range: instructions[0]!.keywordRange });
+  } else {
+    problems.push(...beforeFrom);
   }
   problems.sort((a, b) => a.range.start - b.range.start);
 
