@@ -25,7 +25,8 @@ export function kindFromName(path: string): FileKind | undefined {
 /**
  * Guess the kind of an explicitly named file from its content. The first instruction of a
  * Dockerfile (FROM or ARG) decides first, because a heredoc or a comment in a Dockerfile can hold
- * YAML-looking lines; otherwise a compose top-level key (`services:`, …) at column 1 means compose.
+ * YAML-looking lines; otherwise a compose top-level key (`services:`, …) at column 1, or a
+ * top-level key holding `image:` / `build:` (the legacy v1 layout) means compose.
  */
 export function kindFromContent(text: string): FileKind | undefined {
   const body = text.replace(/^\uFEFF/, '');
@@ -36,6 +37,8 @@ export function kindFromContent(text: string): FileKind | undefined {
     break;
   }
   if (/^(?:services|volumes|networks|secrets|configs|include|name|version)\s*:/m.test(body)) return 'compose';
+  // Legacy (v1) compose files have services at the top level, each with an `image:` or `build:`.
+  if (/^[\w.-]+:[ \t]*\r?\n(?:[ \t]+\S.*\r?\n|[ \t]*\r?\n)*?[ \t]+(?:image|build)[ \t]*:/m.test(body)) return 'compose';
   return undefined;
 }
 

@@ -129,7 +129,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   if (outcome.errors.length) return 2;
   const warnings = liveWarnings(outcome.results);
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    io.stderr.write(`compose-lint: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr.write(`compose-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
   }
   return exitCodeFor(outcome.results, (path) => configSet.forFile(path).config.failOn, opts.maxWarnings);
 }

@@ -1,0 +1,26 @@
+/** The bin shim, spawned for real: exit codes and stdout. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers.js';
+
+const bin = join(repoRoot, 'bin', 'compose-lint.js');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+test('bin: findings below the failure level exit 0 with the JSON report on stdout', () => {
+  const r = cli('test/fixtures/cli/latest', '--format', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const [res] = JSON.parse(r.stdout);
+  assert.deepEqual([res.messages[0].ruleId, res.messages[0].line, res.messages[0].column], ['latest-image-tag', 1, 13]);
+});
+
+test('bin: an error finding exits 1, a usage error 2', () => {
+  const failing = cli('test/fixtures/cli/compose-error');
+  assert.equal(failing.status, 1);
+  assert.match(failing.stdout, /^test\/fixtures\/cli\/compose-error\/compose\.yaml:5:9 +error .* depends-on-unknown-service$/m);
+  const usage = cli('--bogus');
+  assert.equal(usage.status, 2);
+  assert.equal(usage.stdout, '');
+});
