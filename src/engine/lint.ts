@@ -95,7 +95,8 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
       ...(req.kind ? { kind: req.kind } : {}),
     });
     errors.push(...found.errors);
-    targets = targets.concat(found.files);
+    // stdin stands in for its file: that file found on disk as well must not be linted twice.
+    targets = targets.concat(found.files.filter((f) => f.path !== stdinPath));
   }
 
   const sources = new Map<string, SourceFile>();

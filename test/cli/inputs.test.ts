@@ -1,6 +1,8 @@
 /** Standard input and explicitly named files: how their kind is decided. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kindFromContent } from '../../src/cli/discover.js';
 import { run, cliFixtures, type JsonResult } from './fake-io.js';
@@ -71,4 +73,16 @@ test('kindFromContent', () => {
     ['just words\n', undefined],
   ];
   for (const [text, kind] of cases) assert.equal(kindFromContent(text), kind, JSON.stringify(text));
+});
+
+test('stdin standing for a file that the walk also finds is linted once, from the stdin text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-stdin-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER nobody\n');
+  const r = await run(['.', '-', '--stdin-filename', 'Dockerfile', '--format', 'json'], {
+    cwd: dir,
+    stdin: 'FROM node:latest\nUSER node\n',
+  });
+  const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+  assert.equal(results.length, 1);
+  assert.deepEqual(results[0]!.messages.map((m) => `${m.line} ${m.ruleId}`), ['1 latest-image-tag']);
 });
