@@ -42,3 +42,12 @@ test('a cache mount elsewhere does not help', async () => {
   assert.deepEqual(await findings('FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install a\n'), []);
   assert.deepEqual(await findings('FROM python:3.12\nRUN --mount=type=bind,target=/root/.cache/pip pip install a\n').then((f) => f.length), 1);
 });
+
+test('removing the cache later in the same RUN: home spellings, PIP_CACHE_DIR, only after the install', async () => {
+  assert.deepEqual(await findings('FROM python:3.12\nRUN pip install a && rm -rf "${HOME}/.cache/pip/"*\n'), []);
+  assert.deepEqual(await findings('FROM python:3.12\nRUN pip install a && rm -Rf $HOME/.cache\n'), []);
+  assert.deepEqual(await findings('FROM python:3.12\nENV PIP_CACHE_DIR=/pipc\nRUN pip install a && rm -rf /pipc\n'), []);
+  assert.deepEqual(await findings('FROM python:3.12\nRUN pip cache purge && pip install a\n'), ['2:24-27 @51" --no-cache-dir"']);
+  assert.deepEqual(await findings('FROM python:3.12\nRUN pip install a && rm -rf -- /root/.cache/pip\n'), []);
+  assert.deepEqual(await findings('FROM python:3.12\nRUN pip install a && rm -rf /root/.cache/pipx\n').then((f) => f.length), 1);
+});

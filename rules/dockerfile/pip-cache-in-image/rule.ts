@@ -34,6 +34,12 @@ interface PipCall {
 
 /** Finds `pip … install` / `python -m pip … install`; undefined for other commands and subcommands. */
 export function pipInstall(cmd: ShellCommand): PipCall | undefined {
+  const call = pipSubcommand(cmd);
+  return call?.sub.value === 'install' ? { args: call.args, install: call.sub } : undefined;
+}
+
+/** The pip arguments and subcommand word of `pip …` / `python -m pip …`; undefined for other commands. */
+export function pipSubcommand(cmd: ShellCommand): { args: ShellWord[]; sub: ShellWord } | undefined {
   const name = basename(cmd.name);
   let args: ShellWord[];
   if (PIP.test(name)) args = cmd.args;
@@ -63,7 +69,7 @@ export function pipInstall(cmd: ShellCommand): PipCall | undefined {
       if (GLOBAL_VALUE_OPTIONS.has(v)) i++;
       continue;
     }
-    return v === 'install' ? { args, install: args[i]! } : undefined;
+    return { args, sub: args[i]! };
   }
   return undefined;
 }
@@ -101,6 +107,38 @@ function cacheMounted(run: RunInstruction, cacheDirs: string[]): boolean {
   });
 }
 
+/**
+ * Whether a command after the install in the same RUN empties pip's cache (`rm -rf` of the cache
+ * folder or of the `.cache` folder holding it, or `pip cache purge`), so the layer keeps none.
+ */
+function cacheRemovedLater(run: RunInstruction, after: ShellCommand, cacheDirs: string[]): boolean {
+  const from = run.commands.indexOf(after);
+  return run.commands.slice(from + 1).some((cmd) => {
+    const pip = pipSubcommand(cmd);
+    if (pip) return pip.sub.value === 'cache' && pip.args[pip.args.indexOf(pip.sub) + 1]?.value === 'purge';
+    return basename(cmd.name) === 'rm' && removesCache(cmd.args, cacheDirs);
+  });
+}
+
+/** Home folders as a build's RUN writes them (the build runs as root unless USER says otherwise). */
+const HOME = String.raw`(?:/root|~|\$HOME|\$\{HOME\})`;
+const CACHE_PATH = new RegExp(String.raw`^${HOME}/\.cache(?:/pip)?(?:/\*?)?$`);
+
+function removesCache(args: ShellWord[], cacheDirs: string[]): boolean {
+  let recursive = false;
+  const paths: string[] = [];
+  let options = true;
+  for (const a of args) {
+    const v = a.value;
+    if (options && v === '--') options = false;
+    else if (options && v.startsWith('--')) recursive ||= v === '--recursive';
+    else if (options && v.startsWith('-') && v.length > 1) recursive ||= /[rR]/.test(v);
+    else paths.push(v);
+  }
+  if (!recursive) return false;
+  return paths.some((p) => CACHE_PATH.test(p) || cacheDirs.includes(p.replace(/(?:\/\*)?\/*$/, '')));
+}
+
 export default defineRule<Record<string, never>, 'pipCache'>(
   {
     id: 'pip-cache-in-image',
@@ -131,7 +169,8 @@ export default defineRule<Record<string, never>, 'pipCache'>(
         if (args.some((a) => isNoCacheDir(a.value))) continue;
         const cacheDirs = args.flatMap((a, i) => (a.value === '--cache-dir' ? [args[i + 1]?.value ?? ''] : a.value.startsWith('--cache-dir=') ? [a.value.slice(12)] : []));
         if (envCacheDir) cacheDirs.push(envCacheDir);
-        if (cacheMounted(run, cacheDirs.map((d) => d.replace(/\/+$/, '')))) continue;
+        const dirs = cacheDirs.map((d) => d.replace(/\/+$/, ''));
+        if (cacheMounted(run, dirs) || cacheRemovedLater(run, cmd, dirs)) continue;
         const name = basename(cmd.name);
         const command = PIP.test(name) ? name : `${name} -m pip`;
         const report: Parameters<typeof ctx.report>[0] = { at: cmd.nameWord.range, messageId: 'pipCache', data: { command } };

@@ -37,3 +37,13 @@ test('windows and unresolved base images are skipped', async () => {
   assert.deepEqual(await findings('FROM mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022\n'), []);
   assert.deepEqual(await findings('FROM ${BASE}\n'), []);
 });
+
+test('a scratch artifact stage that nothing runs stays silent; anything with CMD/ENTRYPOINT or a real base fires', async () => {
+  assert.deepEqual(await findings('FROM scratch\nCOPY a /a\n'), []);
+  assert.deepEqual(await findings('FROM scratch AS s\nCOPY a /a\nFROM s\nCOPY b /b\n'), []);
+  assert.deepEqual(await findings('FROM scratch\nCOPY a /a\nCMD ["/a"]\n'), ['1:6-13 noUserScratch']);
+  assert.deepEqual(await findings('FROM scratch AS s\nENTRYPOINT ["/a"]\nFROM s\nCOPY b /b\n'), ['3:6-7 noUserScratch']);
+  // An ordinary base brings its own CMD, which runs as root.
+  assert.deepEqual(await findings('FROM alpine:3.20\nCOPY a /a\n'), ['1:6-17 noUser']);
+  assert.deepEqual(await findings('FROM alpine:3.20 AS s\nFROM s\nCOPY a /a\n'), ['2:6-7 noUser']);
+});

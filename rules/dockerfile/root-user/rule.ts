@@ -49,6 +49,26 @@ function lastUser(stage: Stage): UserInstruction | undefined {
   return undefined;
 }
 
+const runsSomething = (stage: Stage): boolean =>
+  stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+
+/**
+ * Whether the final stage is only a bundle of files: it and the earlier stages it is built `FROM`
+ * declare neither CMD nor ENTRYPOINT, and the chain starts at scratch. Such a stage is exported
+ * with `--output` or read by `COPY --from`; no container runs it, so no user runs anything.
+ */
+function isArtifactStage(file: Dockerfile, final: Stage): boolean {
+  const seen = new Set<number>();
+  let stage: Stage | undefined = final;
+  while (stage && !seen.has(stage.index)) {
+    seen.add(stage.index);
+    if (runsSomething(stage)) return false;
+    if (stage.from.stageRef === undefined) return stage.from.scratch;
+    stage = file.stages[stage.from.stageRef];
+  }
+  return false;
+}
+
 function finalStage(file: Dockerfile): Stage | undefined {
   return file.stages.find((s) => s.final) ?? file.stages[file.stages.length - 1];
 }
@@ -77,7 +97,7 @@ export default defineRule<Record<string, never>, Msg>(
   (ctx) => ({
     dockerfile(file) {
       const final = finalStage(file);
-      if (!final) return;
+      if (!final || isArtifactStage(file, final)) return;
       // Builder stages never run as containers: only what the default target inherits counts.
       const seen = new Set<number>();
       let stage: Stage | undefined = final;

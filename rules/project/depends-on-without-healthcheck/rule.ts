@@ -35,8 +35,9 @@ export default defineRule<Record<string, never>, Msg>(
         };
         for (const service of cp.compose.services) {
           for (const dep of service.dependsOn) {
-            // service_healthy and service_completed_successfully already wait for something real.
-            if (!dep.short && dep.condition !== undefined && dep.condition !== 'service_started') continue;
+            // Any written condition is a choice: service_healthy and service_completed_successfully
+            // wait for something real, and an explicit service_started says starting is enough.
+            if (!dep.short && dep.condition !== undefined) continue;
             const target = byName.get(dep.service);
             if (!target || target === service || hasHealthcheck(target)) continue;
             const command = target.image && !target.build ? healthcheckHint(target.image.ref.repository) : undefined;

@@ -1,6 +1,7 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, ComposeService } from '../../../src/parse/compose/model.js';
+import { extraBuildConfig } from './build-config.js';
 
 /** Compose's default project name: the folder name, lower-cased, limited to `[a-z0-9_-]`. */
 export function projectName(compose: ComposeFile): string {
@@ -9,7 +10,7 @@ export function projectName(compose: ComposeFile): string {
   return raw.replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '') || 'project';
 }
 
-/** Everything that decides what `build:` produces, as far as the model knows it. */
+/** Everything that decides what `build:` produces: the model's fields plus the rest of the build map. */
 export function buildKey(service: ComposeService, composeDir: string): string | undefined {
   const b = service.build;
   if (!b) return undefined;
@@ -18,7 +19,7 @@ export function buildKey(service: ComposeService, composeDir: string): string | 
   const dockerfile =
     b.dockerfileInline !== undefined ? `inline:${b.dockerfileInline}` : remote ? b.dockerfile ?? 'Dockerfile' : resolve(context, b.dockerfile ?? 'Dockerfile');
   const args = b.args.map((a) => (a.value === null ? a.name : `${a.name}=${a.value}`)).sort();
-  return JSON.stringify([context, dockerfile, b.target ?? '', args]);
+  return JSON.stringify([context, dockerfile, b.target ?? '', args, extraBuildConfig(b.node)]);
 }
 
 function buildRange(service: ComposeService): Ranged {

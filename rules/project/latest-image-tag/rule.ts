@@ -53,7 +53,8 @@ export default defineRule<Options, 'untagged' | 'floatingTag'>(
         check(from.image, from.image.range);
       },
       'compose:service'(service) {
-        if (service.image) check(service.image.ref, service.image.range);
+        // Beside `build:`, `image:` names the image compose builds; nothing is pulled from it.
+        if (service.image && !service.build) check(service.image.ref, service.image.range);
       },
     };
   },
