@@ -24,27 +24,69 @@ import duplicateContainerName from './compose/duplicate-container-name/rule.js';
 import duplicateHostPort from './compose/duplicate-host-port/rule.js';
 import dependsOnWithoutHealthcheck from './project/depends-on-without-healthcheck/rule.js';
 import portPublishedOnAllInterfaces from './compose/port-published-on-all-interfaces/rule.js';
+import fromAsCasing from './dockerfile/from-as-casing/rule.js';
+import stageNameCasing from './dockerfile/stage-name-casing/rule.js';
+import consistentInstructionCasing from './dockerfile/consistent-instruction-casing/rule.js';
+import duplicateStageName from './dockerfile/duplicate-stage-name/rule.js';
+import reservedStageName from './dockerfile/reserved-stage-name/rule.js';
+import maintainerDeprecated from './dockerfile/maintainer-deprecated/rule.js';
+import multipleInstructionsDisallowed from './dockerfile/multiple-instructions-disallowed/rule.js';
+import jsonArgsRecommended from './dockerfile/json-args-recommended/rule.js';
+import legacyKeyValueFormat from './dockerfile/legacy-key-value-format/rule.js';
+import exposeProtoCasing from './dockerfile/expose-proto-casing/rule.js';
+import exposeInvalidFormat from './dockerfile/expose-invalid-format/rule.js';
+import redundantTargetPlatform from './dockerfile/redundant-target-platform/rule.js';
+import fromPlatformFlagConst from './dockerfile/from-platform-flag-const/rule.js';
+import undefinedArgInFrom from './dockerfile/undefined-arg-in-from/rule.js';
+import invalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from/rule.js';
+import workdirRelativePath from './dockerfile/workdir-relative-path/rule.js';
+import secretsInArgOrEnv from './dockerfile/secrets-in-arg-or-env/rule.js';
+import emptyContinuationLine from './dockerfile/empty-continuation-line/rule.js';
+import invalidDefinitionDescription from './dockerfile/invalid-definition-description/rule.js';
+import copyIgnoredFile from './project/copy-ignored-file/rule.js';
+import undefinedVar from './dockerfile/undefined-var/rule.js';
 
 export const rules: readonly Rule[] = [
   composeSchemaViolation,
+  consistentInstructionCasing,
+  copyIgnoredFile,
   dependsOnCycle,
   dependsOnUnknownService,
   dependsOnWithoutHealthcheck,
   duplicateContainerName,
   duplicateHostPort,
+  duplicateStageName,
   duplicateYamlKey,
+  emptyContinuationLine,
   envFileMissing,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  fromAsCasing,
+  fromPlatformFlagConst,
   imageBuiltTwice,
+  invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
   invalidDockerfile,
   invalidSuppression,
   invalidYaml,
+  jsonArgsRecommended,
   latestImageTag,
+  legacyKeyValueFormat,
+  maintainerDeprecated,
+  multipleInstructionsDisallowed,
   pipCacheInImage,
   portPublishedOnAllInterfaces,
+  redundantTargetPlatform,
+  reservedStageName,
   rootUser,
   secretFileInImage,
+  secretsInArgOrEnv,
+  stageNameCasing,
+  undefinedArgInFrom,
   undefinedResource,
+  undefinedVar,
   unsetVariable,
   unusedSuppression,
   volumeTargetNotAbsolute,
+  workdirRelativePath,
 ];

@@ -1,0 +1,40 @@
+import { defineRule } from '../../../src/engine/types.js';
+
+export default defineRule<Record<string, never>, 'emptyLine'>(
+  {
+    id: 'empty-continuation-line',
+    kind: 'dockerfile',
+    summary: 'A blank line inside an instruction continued with `\\`',
+    category: 'correctness',
+    severity: 'warning',
+    recommended: true,
+    aliases: [{ tool: 'buildkit', code: 'NoEmptyContinuation', fidelity: 'same' }],
+    messages: {
+      emptyLine:
+        'This blank line sits inside the `{keyword}` continued from line {line}; Docker skips it for now but will reject it in a future release, and it hides where the instruction ends; remove it',
+    },
+    fix: 'safe',
+    since: '0.1.0',
+  },
+  (ctx) => ({
+    'dockerfile:instruction'(ins, file) {
+      const text = file.source.text;
+      // Heredoc bodies may hold blank lines; only the instruction's own lines count.
+      const end = ins.heredocs.length ? Math.min(...ins.heredocs.map((h) => h.bodyRange.start)) : ins.range.end;
+      const first = file.source.positionAt(ins.range.start).line;
+      const last = file.source.positionAt(end).line;
+      for (let line = first + 1; line < last; line++) {
+        const start = file.source.lineStart(line);
+        const stop = file.source.lineEnd(line);
+        if (text.slice(start, stop).trim() !== '') continue;
+        const next = file.source.lineStart(line + 1);
+        ctx.report({
+          at: { path: file.path, start: stop, end: stop },
+          messageId: 'emptyLine',
+          data: { keyword: ins.keyword, line: first },
+          fix: { title: 'remove the blank line', edits: [{ path: file.path, start, end: next, text: '' }] },
+        });
+      }
+    },
+  }),
+);

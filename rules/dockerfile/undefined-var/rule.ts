@@ -1,0 +1,95 @@
+import { defineRule, type Ranged } from '../../../src/engine/types.js';
+import type { ArgInstruction, Dockerfile, EnvInstruction, Instruction, Stage } from '../../../src/parse/dockerfile/model.js';
+import { stageChain, variableRefs, type VarRef } from '../../../src/analysis/buildkit.js';
+import { editDistance } from '../../../src/text/did-you-mean.js';
+
+/** A defined name one slip away (two for long names); base-image names such as `JAVA_HOME` are further. */
+function nearName(name: string, defined: Iterable<string>): string | undefined {
+  const limit = name.length >= 8 ? 2 : 1;
+  for (const d of defined) if (d !== name && Math.abs(d.length - name.length) <= limit && editDistance(d, name) <= limit) return d;
+  return undefined;
+}
+
+type Msg = 'globalNotInScope' | 'typo' | 'undefinedInScratch';
+
+/** Instructions whose arguments Docker expands (RUN, CMD and ENTRYPOINT are left to the shell). */
+const EXPANDED = new Set(['ADD', 'COPY', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+/** Set in every Linux container by the runtime or virtually every base image. */
+const ALWAYS = ['PATH', 'HOME', 'HOSTNAME'];
+
+/** Where an instruction uses variables: spans of source text, heredoc bodies excluded. */
+function spansOf(ins: Instruction): Ranged[] {
+  if (ins.keyword === 'ENV') return (ins as EnvInstruction).pairs.map((p) => p.valueRange);
+  if (ins.keyword === 'ARG') return (ins as ArgInstruction).vars.flatMap((v) => (v.defaultRange ? [v.defaultRange] : []));
+  const flags = ins.flags.filter((f) => (f.name === 'chown' || f.name === 'chmod' || (ins.keyword === 'RUN' && f.name === 'mount')) && f.valueRange).map((f) => f.valueRange!);
+  if (ins.keyword === 'RUN') return flags;
+  if (!EXPANDED.has(ins.keyword)) return [];
+  const end = ins.heredocs.length ? Math.min(ins.argsRange.end, ...ins.heredocs.map((h) => h.bodyRange.start)) : ins.argsRange.end;
+  return [...flags, { ...ins.argsRange, end }];
+}
+
+/** Names an instruction defines for the instructions after it. */
+function definedBy(ins: Instruction): string[] {
+  if (ins.keyword === 'ENV') return (ins as EnvInstruction).pairs.map((p) => p.key);
+  if (ins.keyword === 'ARG') return (ins as ArgInstruction).vars.map((v) => v.name);
+  return [];
+}
+
+export default defineRule<Record<string, never>, Msg>(
+  {
+    id: 'undefined-var',
+    kind: 'dockerfile',
+    summary: 'A variable used in an instruction is defined by no `ARG` or `ENV` of its stage',
+    category: 'correctness',
+    severity: 'warning',
+    recommended: true,
+    aliases: [{ tool: 'buildkit', code: 'UndefinedVar', fidelity: 'partial' }],
+    messages: {
+      globalNotInScope:
+        '`{ref}` refers to the global `ARG {name}`, which is not visible after `FROM` unless re-declared, so it expands to an empty string here; add `ARG {name}` to this stage',
+      typo: '`{ref}` is not defined in this stage, so it expands to an empty string; did you mean `{suggestion}`?',
+      undefinedInScratch:
+        '`{ref}` is defined by no `ARG` or `ENV` of this stage, which starts from `scratch`, so it expands to an empty string; declare it with `ARG {name}` or `ENV {name}=…`',
+    },
+    hasSuggestions: true,
+    since: '0.1.0',
+  },
+  (ctx) => {
+    const reportRef = (file: Dockerfile, ref: VarRef, msg: Msg, suggestion?: string) => {
+      const written = file.source.text.slice(ref.range.start, ref.range.end);
+      const replacement = suggestion ? written.replace(ref.name, suggestion) : '';
+      ctx.report({
+        at: ref.range,
+        messageId: msg,
+        data: { ref: written, name: ref.name, suggestion: replacement },
+        ...(suggestion ? { suggest: [{ title: `write \`${replacement}\``, edits: [{ ...ref.range, text: replacement }] }] } : {}),
+      });
+    };
+    const checkStage = (file: Dockerfile, stage: Stage, globals: Set<string>) => {
+      const chain = stageChain(file, stage);
+      const root = chain[chain.length - 1]!;
+      const defined = new Set<string>(ALWAYS);
+      for (const base of chain.slice(1).reverse()) for (const ins of base.instructions) for (const n of definedBy(ins)) defined.add(n);
+      for (const ins of stage.instructions) {
+        for (const span of spansOf(ins)) {
+          for (const ref of variableRefs(file, span.start, span.end)) {
+            // `${X:-default}` states what happens when X is unset: a deliberate choice.
+            if (ref.operator !== '' || defined.has(ref.name)) continue;
+            const near = nearName(ref.name, defined);
+            if (near) reportRef(file, ref, 'typo', near);
+            else if (globals.has(ref.name)) reportRef(file, ref, 'globalNotInScope');
+            // Only a scratch chain has no base image ENV that could define the name.
+            else if (root.from.scratch) reportRef(file, ref, 'undefinedInScratch');
+          }
+        }
+        for (const n of definedBy(ins)) defined.add(n);
+      }
+    };
+    return {
+      dockerfile(file) {
+        const globals = new Set(file.globalArgs.flatMap((a) => a.vars.map((v) => v.name)));
+        for (const stage of file.stages) checkStage(file, stage, globals);
+      },
+    };
+  },
+);
