@@ -74,9 +74,10 @@ function problem(ctx: BuildContext, message: string, range: Ranged): void {
   ctx.problems.push({ message, range });
 }
 
-function safeShell(src: string, offset: number, ctx: BuildContext, escape: '\\' | '`'): ShellCommand[] {
+function safeShell(src: string, offset: number, ctx: BuildContext, escape: '\\' | '`', script = false): ShellCommand[] {
   try {
-    return parseShell(src, { path: ctx.path, offset, escape });
+    // A heredoc body is a plain script: the shell's own continuation rules, comments kept.
+    return parseShell(src, { path: ctx.path, offset, escape, script });
   } catch {
     // The lexer must never take the whole model down with it.
     return [];
@@ -273,7 +274,7 @@ function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstru
     if (firstMarker && first && (firstMarker.wordIndex === 0 || (SHELLS.has(basename(first.value)) && bodies[0]))) {
       const body = bodies[0];
       if (body && body.bodyEnd > body.bodyStart) {
-        commands = commands.concat(safeShell(text.slice(body.bodyStart, body.bodyEnd), body.bodyStart, ctx, '\\'));
+        commands = commands.concat(safeShell(text.slice(body.bodyStart, body.bodyEnd), body.bodyStart, ctx, '\\', true));
       }
     }
     commands.sort((x, y) => x.range.start - y.range.start);
