@@ -35,6 +35,11 @@ import jsonArgsRecommended from './dockerfile/json-args-recommended/rule.js';
 import legacyKeyValueFormat from './dockerfile/legacy-key-value-format/rule.js';
 import exposeProtoCasing from './dockerfile/expose-proto-casing/rule.js';
 import exposeInvalidFormat from './dockerfile/expose-invalid-format/rule.js';
+import aptPackageUnpinned from './dockerfile/apt-package-unpinned/rule.js';
+import aptListsNotRemoved from './dockerfile/apt-lists-not-removed/rule.js';
+import aptInstallWithoutYes from './dockerfile/apt-install-without-yes/rule.js';
+import aptInstallRecommends from './dockerfile/apt-install-recommends/rule.js';
+import aptUnstableCli from './dockerfile/apt-unstable-cli/rule.js';
 import redundantTargetPlatform from './dockerfile/redundant-target-platform/rule.js';
 import fromPlatformFlagConst from './dockerfile/from-platform-flag-const/rule.js';
 import undefinedArgInFrom from './dockerfile/undefined-arg-in-from/rule.js';
@@ -43,16 +48,45 @@ import workdirRelativePath from './dockerfile/workdir-relative-path/rule.js';
 import secretsInArgOrEnv from './dockerfile/secrets-in-arg-or-env/rule.js';
 import emptyContinuationLine from './dockerfile/empty-continuation-line/rule.js';
 import invalidDefinitionDescription from './dockerfile/invalid-definition-description/rule.js';
+import apkPackageUnpinned from './dockerfile/apk-package-unpinned/rule.js';
+import apkCacheInImage from './dockerfile/apk-cache-in-image/rule.js';
+import yumInstallWithoutYes from './dockerfile/yum-install-without-yes/rule.js';
+import yumCacheNotCleaned from './dockerfile/yum-cache-not-cleaned/rule.js';
+import yumPackageUnpinned from './dockerfile/yum-package-unpinned/rule.js';
+import dnfInstallWithoutYes from './dockerfile/dnf-install-without-yes/rule.js';
+import dnfCacheNotCleaned from './dockerfile/dnf-cache-not-cleaned/rule.js';
+import dnfPackageUnpinned from './dockerfile/dnf-package-unpinned/rule.js';
+import zypperWithoutNonInteractive from './dockerfile/zypper-without-non-interactive/rule.js';
+import zypperDistUpgrade from './dockerfile/zypper-dist-upgrade/rule.js';
+import zypperCacheNotCleaned from './dockerfile/zypper-cache-not-cleaned/rule.js';
+import zypperPackageUnpinned from './dockerfile/zypper-package-unpinned/rule.js';
 import copyIgnoredFile from './project/copy-ignored-file/rule.js';
 import undefinedVar from './dockerfile/undefined-var/rule.js';
+import pipPackageUnpinned from './dockerfile/pip-package-unpinned/rule.js';
+import npmPackageUnpinned from './dockerfile/npm-package-unpinned/rule.js';
+import gemPackageUnpinned from './dockerfile/gem-package-unpinned/rule.js';
+import goPackageUnpinned from './dockerfile/go-package-unpinned/rule.js';
+import useraddLargeUid from './dockerfile/useradd-large-uid/rule.js';
+import wgetProgressOutput from './dockerfile/wget-progress-output/rule.js';
+import yarnCacheNotCleaned from './dockerfile/yarn-cache-not-cleaned/rule.js';
 
 export const rules: readonly Rule[] = [
+  apkCacheInImage,
+  apkPackageUnpinned,
+  aptInstallRecommends,
+  aptInstallWithoutYes,
+  aptListsNotRemoved,
+  aptPackageUnpinned,
+  aptUnstableCli,
   composeSchemaViolation,
   consistentInstructionCasing,
   copyIgnoredFile,
   dependsOnCycle,
   dependsOnUnknownService,
   dependsOnWithoutHealthcheck,
+  dnfCacheNotCleaned,
+  dnfInstallWithoutYes,
+  dnfPackageUnpinned,
   duplicateContainerName,
   duplicateHostPort,
   duplicateStageName,
@@ -63,6 +97,8 @@ export const rules: readonly Rule[] = [
   exposeProtoCasing,
   fromAsCasing,
   fromPlatformFlagConst,
+  gemPackageUnpinned,
+  goPackageUnpinned,
   imageBuiltTwice,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
@@ -74,7 +110,9 @@ export const rules: readonly Rule[] = [
   legacyKeyValueFormat,
   maintainerDeprecated,
   multipleInstructionsDisallowed,
+  npmPackageUnpinned,
   pipCacheInImage,
+  pipPackageUnpinned,
   portPublishedOnAllInterfaces,
   redundantTargetPlatform,
   reservedStageName,
@@ -87,6 +125,16 @@ export const rules: readonly Rule[] = [
   undefinedVar,
   unsetVariable,
   unusedSuppression,
+  useraddLargeUid,
   volumeTargetNotAbsolute,
+  wgetProgressOutput,
   workdirRelativePath,
+  yarnCacheNotCleaned,
+  yumCacheNotCleaned,
+  yumInstallWithoutYes,
+  yumPackageUnpinned,
+  zypperCacheNotCleaned,
+  zypperDistUpgrade,
+  zypperPackageUnpinned,
+  zypperWithoutNonInteractive,
 ];
