@@ -24,22 +24,32 @@ import duplicateContainerName from './compose/duplicate-container-name/rule.js';
 import duplicateHostPort from './compose/duplicate-host-port/rule.js';
 import dependsOnWithoutHealthcheck from './project/depends-on-without-healthcheck/rule.js';
 import portPublishedOnAllInterfaces from './compose/port-published-on-all-interfaces/rule.js';
+import servicesNotSorted from './compose/services-not-sorted/rule.js';
+import dependsOnNotSorted from './compose/depends-on-not-sorted/rule.js';
+import portsNotSorted from './compose/ports-not-sorted/rule.js';
+import serviceKeysNotOrdered from './compose/service-keys-not-ordered/rule.js';
 import fromAsCasing from './dockerfile/from-as-casing/rule.js';
 import stageNameCasing from './dockerfile/stage-name-casing/rule.js';
 import consistentInstructionCasing from './dockerfile/consistent-instruction-casing/rule.js';
 import duplicateStageName from './dockerfile/duplicate-stage-name/rule.js';
 import reservedStageName from './dockerfile/reserved-stage-name/rule.js';
+import topLevelKeysNotOrdered from './compose/top-level-keys-not-ordered/rule.js';
 import maintainerDeprecated from './dockerfile/maintainer-deprecated/rule.js';
 import multipleInstructionsDisallowed from './dockerfile/multiple-instructions-disallowed/rule.js';
 import jsonArgsRecommended from './dockerfile/json-args-recommended/rule.js';
 import legacyKeyValueFormat from './dockerfile/legacy-key-value-format/rule.js';
 import exposeProtoCasing from './dockerfile/expose-proto-casing/rule.js';
 import exposeInvalidFormat from './dockerfile/expose-invalid-format/rule.js';
+import buildWithImage from './compose/build-with-image/rule.js';
+import containerNameInvalid from './compose/container-name-invalid/rule.js';
+import projectNameMissing from './compose/project-name-missing/rule.js';
 import aptPackageUnpinned from './dockerfile/apt-package-unpinned/rule.js';
 import aptListsNotRemoved from './dockerfile/apt-lists-not-removed/rule.js';
 import aptInstallWithoutYes from './dockerfile/apt-install-without-yes/rule.js';
 import aptInstallRecommends from './dockerfile/apt-install-recommends/rule.js';
 import aptUnstableCli from './dockerfile/apt-unstable-cli/rule.js';
+import volumeQuoted from './compose/volume-quoted/rule.js';
+import portUnquoted from './compose/port-unquoted/rule.js';
 import redundantTargetPlatform from './dockerfile/redundant-target-platform/rule.js';
 import fromPlatformFlagConst from './dockerfile/from-platform-flag-const/rule.js';
 import undefinedArgInFrom from './dockerfile/undefined-arg-in-from/rule.js';
@@ -48,6 +58,13 @@ import workdirRelativePath from './dockerfile/workdir-relative-path/rule.js';
 import secretsInArgOrEnv from './dockerfile/secrets-in-arg-or-env/rule.js';
 import emptyContinuationLine from './dockerfile/empty-continuation-line/rule.js';
 import invalidDefinitionDescription from './dockerfile/invalid-definition-description/rule.js';
+import privilegedContainer from './compose/privileged-container/rule.js';
+import dockerSocketMount from './compose/docker-socket-mount/rule.js';
+import sensitiveHostMount from './compose/sensitive-host-mount/rule.js';
+import hostNamespace from './compose/host-namespace/rule.js';
+import dangerousCapability from './compose/dangerous-capability/rule.js';
+import securityProfileDisabled from './compose/security-profile-disabled/rule.js';
+import serviceUserRoot from './compose/service-user-root/rule.js';
 import apkPackageUnpinned from './dockerfile/apk-package-unpinned/rule.js';
 import apkCacheInImage from './dockerfile/apk-cache-in-image/rule.js';
 import yumInstallWithoutYes from './dockerfile/yum-install-without-yes/rule.js';
@@ -61,7 +78,14 @@ import zypperDistUpgrade from './dockerfile/zypper-dist-upgrade/rule.js';
 import zypperCacheNotCleaned from './dockerfile/zypper-cache-not-cleaned/rule.js';
 import zypperPackageUnpinned from './dockerfile/zypper-package-unpinned/rule.js';
 import copyIgnoredFile from './project/copy-ignored-file/rule.js';
+import secretInEnvironment from './compose/secret-in-environment/rule.js';
 import undefinedVar from './dockerfile/undefined-var/rule.js';
+import hostDeviceMapped from './compose/host-device-mapped/rule.js';
+import noNewPrivilegesMissing from './compose/no-new-privileges-missing/rule.js';
+import readOnlyRootfsMissing from './compose/read-only-rootfs-missing/rule.js';
+import resourceLimitsMissing from './compose/resource-limits-missing/rule.js';
+import capDropAllMissing from './compose/cap-drop-all-missing/rule.js';
+import restartPolicyInvalid from './compose/restart-policy-invalid/rule.js';
 import pipPackageUnpinned from './dockerfile/pip-package-unpinned/rule.js';
 import npmPackageUnpinned from './dockerfile/npm-package-unpinned/rule.js';
 import gemPackageUnpinned from './dockerfile/gem-package-unpinned/rule.js';
@@ -69,6 +93,8 @@ import goPackageUnpinned from './dockerfile/go-package-unpinned/rule.js';
 import useraddLargeUid from './dockerfile/useradd-large-uid/rule.js';
 import wgetProgressOutput from './dockerfile/wget-progress-output/rule.js';
 import yarnCacheNotCleaned from './dockerfile/yarn-cache-not-cleaned/rule.js';
+import serviceHealthyWithoutHealthcheck from './project/service-healthy-without-healthcheck/rule.js';
+import composeV1File from './compose/compose-v1-file/rule.js';
 
 export const rules: readonly Rule[] = [
   apkCacheInImage,
@@ -78,15 +104,22 @@ export const rules: readonly Rule[] = [
   aptListsNotRemoved,
   aptPackageUnpinned,
   aptUnstableCli,
+  buildWithImage,
+  capDropAllMissing,
   composeSchemaViolation,
+  composeV1File,
   consistentInstructionCasing,
+  containerNameInvalid,
   copyIgnoredFile,
+  dangerousCapability,
   dependsOnCycle,
+  dependsOnNotSorted,
   dependsOnUnknownService,
   dependsOnWithoutHealthcheck,
   dnfCacheNotCleaned,
   dnfInstallWithoutYes,
   dnfPackageUnpinned,
+  dockerSocketMount,
   duplicateContainerName,
   duplicateHostPort,
   duplicateStageName,
@@ -99,6 +132,8 @@ export const rules: readonly Rule[] = [
   fromPlatformFlagConst,
   gemPackageUnpinned,
   goPackageUnpinned,
+  hostDeviceMapped,
+  hostNamespace,
   imageBuiltTwice,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
@@ -110,22 +145,39 @@ export const rules: readonly Rule[] = [
   legacyKeyValueFormat,
   maintainerDeprecated,
   multipleInstructionsDisallowed,
+  noNewPrivilegesMissing,
   npmPackageUnpinned,
   pipCacheInImage,
   pipPackageUnpinned,
   portPublishedOnAllInterfaces,
+  portUnquoted,
+  portsNotSorted,
+  privilegedContainer,
+  projectNameMissing,
+  readOnlyRootfsMissing,
   redundantTargetPlatform,
   reservedStageName,
+  resourceLimitsMissing,
+  restartPolicyInvalid,
   rootUser,
   secretFileInImage,
+  secretInEnvironment,
   secretsInArgOrEnv,
+  securityProfileDisabled,
+  sensitiveHostMount,
+  serviceHealthyWithoutHealthcheck,
+  serviceKeysNotOrdered,
+  serviceUserRoot,
+  servicesNotSorted,
   stageNameCasing,
+  topLevelKeysNotOrdered,
   undefinedArgInFrom,
   undefinedResource,
   undefinedVar,
   unsetVariable,
   unusedSuppression,
   useraddLargeUid,
+  volumeQuoted,
   volumeTargetNotAbsolute,
   wgetProgressOutput,
   workdirRelativePath,
