@@ -8,7 +8,10 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export const VERSION: string = pkg.version;
 export const HOMEPAGE = 'https://github.com/compose-lint/compose-lint';
 
-/** Where a rule's documentation page lives (its docs.md, beside the rule). */
-export function ruleDocsUrl(kind: string, id: string): string {
-  return `${HOMEPAGE}/blob/main/rules/${kind}/${id}/docs.md`;
+/**
+ * Where a rule's documentation page lives: the generated docs/rules/<id>.md (header from the
+ * metadata, prose from the rule's docs.md). `kind` is unused and kept for existing callers.
+ */
+export function ruleDocsUrl(_kind: string, id: string): string {
+  return `${HOMEPAGE}/blob/main/docs/rules/${encodeURIComponent(id).replace(/%2F/g, '/')}.md`;
 }

@@ -5,9 +5,11 @@ import { join, relative } from 'node:path';
 import { rules } from '../rules/index.js';
 import {
   expectedMarkers,
+  fixFixture,
   lintFixture,
   listFixtures,
   matchSnapshot,
+  renderFixed,
   renderSnapshot,
   reportedMarkers,
 } from '../src/testing/fixture-harness.js';
@@ -28,10 +30,13 @@ for (const rule of rules) {
         }
         assert.notDeepEqual(reported, [], 'an invalid fixture must report something');
         assert.deepEqual(reported, expectedMarkers(results, base), 'reported lines must equal the # expect: markers');
-        const snap = matchSnapshot(`${fixture.path}.snap`, renderSnapshot(results, base));
+        const fixed = await fixFixture(rule, fixture);
+        const actual = renderSnapshot(results, base) + renderFixed(fixed.run, base);
+        const snap = matchSnapshot(`${fixture.path}.snap`, actual);
         if (!snap.ok) {
-          assert.equal(renderSnapshot(results, base), snap.expected, `snapshot ${relative(repoRoot, fixture.path)}.snap`);
+          assert.equal(actual, snap.expected, `snapshot ${relative(repoRoot, fixture.path)}.snap`);
         }
+        assert.deepEqual(fixed.problems, [], 'fixes must converge and be idempotent');
       });
     }
   });

@@ -2,11 +2,12 @@
 import { parseArgs } from 'node:util';
 import type { FileKind } from './discover.js';
 
-export type FormatName = 'text' | 'json' | 'sarif';
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'checkstyle', 'junit', 'gitlab', 'compact'] as const;
+export type FormatName = (typeof FORMATS)[number];
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 export interface CliOptions {
-  command: 'lint' | 'rules' | 'help' | 'version';
+  command: 'lint' | 'rules' | 'help' | 'version' | 'explain' | 'init' | 'print-config';
   paths: string[];
   format: FormatName;
   outputFile?: string;
@@ -19,19 +20,41 @@ export interface CliOptions {
   kind?: FileKind;
   stdinFilename?: string;
   color?: boolean;
+  /** --fix: apply safe fixes; --unsafe-fixes adds the unsafe ones (and implies --fix). */
+  fix: boolean;
+  unsafeFixes: boolean;
+  /** --fix-dry-run: print the fixes as a unified diff, write nothing. */
+  fixDryRun: boolean;
+  statistics: boolean;
+  /** --progress / --no-progress; by default progress shows on a TTY stderr for many files. */
+  progress?: boolean;
+  /** `explain <id>`, `init [dir]`, `--print-config <file>`: the command's argument. */
+  target?: string;
+  /** `init --force`: overwrite an existing config. */
+  force: boolean;
+  /** `--file`: compose files merged into one project, in order. */
+  files: string[];
+  /** `--profile`: selected compose profiles. */
+  profiles: string[];
+  /** `--shellcheck`: run ShellCheck on RUN scripts (needs the `shellcheck` binary). */
+  shellcheck?: boolean;
 }
 
 export class UsageError extends Error {}
 
 export const HELP = `Usage: compose-lint [options] [paths…]
        compose-lint rules [--format text|json]
+       compose-lint explain <rule id or alias>
+       compose-lint init [--force] [dir]
+       compose-lint --print-config <file>
 
 Lints Dockerfiles and Docker Compose projects. Folders are searched for Dockerfile, Dockerfile.*,
 *.Dockerfile, Containerfile*, compose*.yaml and docker-compose*.yaml; files named on the
 command line are linted whatever their name. "-" reads standard input.
 
 Options:
-  -f, --format <text|json|sarif>   output format (default: text)
+  -f, --format <name>              text (default), json, sarif, github, checkstyle, junit,
+                                   gitlab or compact
   -o, --output-file <path>         write the report to a file
   -c, --config <path>              use this config file instead of searching for one
       --preset <recommended|all>   rule set to start from (default: recommended)
@@ -41,7 +64,18 @@ Options:
       --max-warnings <n>           fail when there are more than n warnings
       --kind <dockerfile|compose>  kind of files named explicitly or read from stdin
       --stdin-filename <path>      the path standard input stands for (with "-")
-      --color, --no-color          force colours on or off (NO_COLOR is honoured)
+      --fix                        apply safe fixes to the files
+      --unsafe-fixes               also apply unsafe fixes (implies --fix unless --fix-dry-run)
+      --fix-dry-run                print the fixes as a unified diff; write nothing
+      --statistics                 print the number of findings per rule
+      --print-config <file>        print the effective config for a file
+      --color, --no-color          force colours on or off (NO_COLOR, FORCE_COLOR are honoured)
+      --file <path>                compose file of one project, merged in order like
+                                   docker compose -f; repeatable
+      --profile <name>             compose profile to treat as selected; repeatable
+      --no-progress                never show progress on stderr
+      --shellcheck                 run ShellCheck on RUN scripts (rules shellcheck/SCnnnn);
+                                   needs the shellcheck binary
   -h, --help                       show this help
   -v, --version                    print the version
 
@@ -76,8 +110,19 @@ export function parseCli(argv: string[]): CliOptions {
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        statistics: { type: 'boolean' },
+        'print-config': { type: 'string' },
+        progress: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        file: { type: 'string', multiple: true },
+        profile: { type: 'string', multiple: true },
+        shellcheck: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -88,8 +133,9 @@ export function parseCli(argv: string[]): CliOptions {
   let command: CliOptions['command'] = 'lint';
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
-  else if (positionals[0] === 'rules') {
-    command = 'rules';
+  else if (v['print-config'] !== undefined) command = 'print-config';
+  else if (positionals[0] === 'rules' || positionals[0] === 'explain' || positionals[0] === 'init') {
+    command = positionals[0] as 'rules' | 'explain' | 'init';
     positionals = positionals.slice(1);
   }
   let maxWarnings: number | undefined;
@@ -100,10 +146,32 @@ export function parseCli(argv: string[]): CliOptions {
   const opts: CliOptions = {
     command,
     paths: positionals,
-    format: oneOf('format', v.format, ['text', 'json', 'sarif'] as const) ?? 'text',
+    format: oneOf('format', v.format, FORMATS) ?? 'text',
     rules: v.rule ?? [],
     quiet: v.quiet ?? false,
+    files: v.file ?? [],
+    profiles: v.profile ?? [],
+    fix: Boolean(v.fix || (v['unsafe-fixes'] && !v['fix-dry-run'])),
+    unsafeFixes: v['unsafe-fixes'] ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    statistics: v.statistics ?? false,
+    force: v.force ?? false,
   };
+  if (v.shellcheck) opts.shellcheck = true;
+  if (v['no-progress']) opts.progress = false;
+  else if (v.progress) opts.progress = true;
+  if (command === 'print-config') opts.target = v['print-config'];
+  if (command === 'explain') {
+    if (positionals.length !== 1) throw new UsageError('`explain` takes one rule id or alias, e.g. `compose-lint explain DL3007`');
+    opts.target = positionals[0];
+    opts.paths = [];
+  }
+  if (command === 'init') {
+    if (positionals.length > 1) throw new UsageError('`init` takes at most one folder');
+    if (positionals[0] !== undefined) opts.target = positionals[0];
+    opts.paths = [];
+  }
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix writes files and --fix-dry-run writes none: pick one');
   if (v['output-file'] !== undefined) opts.outputFile = v['output-file'];
   if (v.config !== undefined) opts.config = v.config;
   const preset = oneOf('preset', v.preset, ['recommended', 'all'] as const);
@@ -116,9 +184,10 @@ export function parseCli(argv: string[]): CliOptions {
   if (v['stdin-filename'] !== undefined) opts.stdinFilename = v['stdin-filename'];
   if (v['no-color']) opts.color = false;
   else if (v.color) opts.color = true;
-  if (opts.command === 'rules' && opts.format === 'sarif') throw new UsageError('`rules` prints text or json, not sarif');
+  if (opts.command === 'rules' && opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`\`rules\` prints text or json, not ${opts.format}`);
   if (opts.command === 'lint' && opts.paths.includes('-') && !opts.stdinFilename) {
     throw new UsageError('"-" reads standard input and needs --stdin-filename <path>');
   }
+  if (opts.fix && opts.paths.includes('-')) throw new UsageError('--fix cannot write back to standard input; use --fix-dry-run to see the fixes');
   return opts;
 }

@@ -1,20 +1,30 @@
 /** The command-line entry: parse flags, lint, report, choose the exit code (0 / 1 / 2). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { shellcheckAvailable } from '../engine/shellcheck.js';
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js';
 import { formatCatalog } from './catalog.js';
-import { lint } from '../engine/lint.js';
+import { lint, type LintOutcome, type LintRequest } from '../engine/lint.js';
 import { rules } from '../engine/registry.js';
 import { getReporter } from '../report/index.js';
+import { formatStatistics } from '../report/statistics.js';
 import { VERSION } from '../meta.js';
 import { providerFromConfigSet } from './config-provider.js';
 import { ConfigSet } from '../config/config-set.js';
 import type { FailOn } from '../config/schema.js';
 import type { FileResult, RuleMeta, Severity } from '../engine/types.js';
+import { useColor } from './color.js';
+import { Progress } from './progress.js';
+import { discover } from './discover.js';
+import { nodeFileSystem, type FileSystem } from '../project/fs.js';
+import { runFix } from './fix-command.js';
+import { explainCommand } from './explain.js';
+import { initCommand } from './init.js';
+import { printConfigCommand } from './print-config.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   readStdin(): string;
   env: Record<string, string | undefined>;
   cwd: string;
@@ -64,38 +74,83 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     }
     throw e;
   }
-  if (opts.command === 'help') {
-    io.stdout.write(HELP + '\n');
-    return 0;
-  }
-  if (opts.command === 'version') {
-    io.stdout.write(VERSION + '\n');
-    return 0;
-  }
-  if (opts.command === 'rules') {
-    io.stdout.write(formatCatalog(rules, opts.format === 'json' ? 'json' : 'text'));
-    return 0;
+  switch (opts.command) {
+    case 'help':
+      io.stdout.write(HELP + '\n');
+      return 0;
+    case 'version':
+      io.stdout.write(VERSION + '\n');
+      return 0;
+    case 'rules':
+      io.stdout.write(formatCatalog(rules, opts.format === 'json' ? 'json' : 'text'));
+      return 0;
+    case 'explain':
+      return explainCommand(opts.target!, io);
+    case 'init':
+      return initCommand(resolve(io.cwd, opts.target ?? '.'), opts.force, io);
+    default:
   }
 
+  if (opts.shellcheck && !shellcheckAvailable()) {
+    io.stderr.write('compose-lint: --shellcheck needs the `shellcheck` program, which is not on the PATH; install it (e.g. `apt-get install shellcheck`, `brew install shellcheck`) or drop the flag\n');
+    return 2;
+  }
   const configSet = await ConfigSet.create(
     rules.map((r) => r.meta),
     {
-      cli: { rules: opts.rules, ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.failOn ? { failOn: opts.failOn } : {}) },
+      cli: {
+        rules: opts.rules,
+        ...(opts.preset ? { preset: opts.preset } : {}),
+        ...(opts.failOn ? { failOn: opts.failOn } : {}),
+        ...(opts.shellcheck ? { shellcheck: true } : {}),
+      },
       ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
+      cwd: io.cwd,
     },
   );
+  if (opts.command === 'print-config') return printConfigCommand(configSet, resolve(io.cwd, opts.target!), io);
   const provider = providerFromConfigSet(configSet, rules, io.cwd);
 
   const paths = opts.paths.filter((p) => p !== '-');
   const stdin = opts.paths.includes('-') ? { text: io.readStdin(), filename: opts.stdinFilename! } : undefined;
-  const outcome = await lint({
+  const request: LintRequest = {
     cwd: io.cwd,
     paths: stdin && paths.length === 0 ? [] : paths,
     config: provider,
     env: io.env,
+    files: opts.files,
+    profiles: opts.profiles,
     ...(opts.kind ? { kind: opts.kind } : {}),
     ...(stdin ? { stdin } : {}),
-  });
+  };
+
+  let fs: FileSystem = nodeFileSystem;
+  let progress: Progress | undefined;
+  // Counting the files first costs a second walk, so it is done only when progress may show.
+  if (opts.progress !== false && (io.stderr.isTTY || opts.progress) && !(stdin && request.paths.length === 0)) {
+    const found = await discover(request.paths, { cwd: io.cwd, fs, isIgnored: (p) => provider.isIgnored(p), ...(opts.kind ? { kind: opts.kind } : {}) });
+    if (Progress.wanted(io.stderr, found.files.length, opts.progress)) {
+      progress = new Progress(io.stderr, new Set(found.files.map((f) => f.path)));
+      fs = progress.wrap(fs);
+    }
+  }
+
+  let outcome: LintOutcome;
+  let fixSummary: string | undefined;
+  try {
+    if (opts.fix || opts.fixDryRun) {
+      const fixed = await runFix(request, fs, { unsafe: opts.unsafeFixes, dryRun: opts.fixDryRun, cwd: io.cwd });
+      outcome = fixed.outcome;
+      fixSummary = fixed.summary;
+      if (fixed.diff) io.stdout.write(fixed.diff);
+      for (const e of fixed.errors) io.stderr.write(`compose-lint: ${e}\n`);
+      if (fixed.errors.length) return 2;
+    } else {
+      outcome = await lint({ ...request, fs });
+    }
+  } finally {
+    progress?.finish();
+  }
   // Config files are found per linted file, so their problems are known only after the run.
   for (const p of provider.problems) io.stderr.write(`compose-lint: ${p}\n`);
   if (provider.hasErrors) return 2;
@@ -106,13 +161,18 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     : outcome.results;
 
   const reporter = getReporter(opts.format)!;
-  const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && opts.outputFile === undefined);
-  const output = reporter(results, {
+  const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY), opts.outputFile !== undefined);
+  const ctx = {
     cwd: io.cwd,
     rules: new Map(rules.map((r) => [r.meta.id, r.meta as RuleMeta<any>])),
     color,
     version: VERSION,
-  });
+  };
+  let output = reporter(results, ctx);
+  // Statistics follow a human report; after a machine format they would corrupt it, so they go to stderr.
+  const statistics = opts.statistics ? formatStatistics(results, ctx) : '';
+  const humanFormat = opts.format === 'text' || opts.format === 'compact';
+  if (humanFormat && statistics) output += (output ? '\n' : '') + statistics;
   if (opts.outputFile) {
     try {
       writeFileSync(resolve(io.cwd, opts.outputFile), output);
@@ -121,6 +181,8 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       return 2;
     }
   } else if (output) io.stdout.write(output);
+  if (!humanFormat && statistics) io.stderr.write(statistics);
+  if (fixSummary) io.stderr.write(`compose-lint: ${fixSummary}\n`);
 
   if (outcome.internalErrors.length) {
     for (const e of outcome.internalErrors) io.stderr.write(`compose-lint: internal error: ${e}\n`);

@@ -1,41 +1,13 @@
 /**
- * The human report. With colour it is eslint-formatter-pretty fed ESLint-shaped results; without
- * colour it is the plain one-line-per-finding form (see plain.ts for why).
+ * The human report: each finding with its place, the offending line and a caret under the exact
+ * range, the fix hint and the rule's docs link, then the counts and what --fix would do.
+ * Coloured with plain ANSI codes when asked; without colour it holds no escape sequence at all.
  */
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import pretty from 'eslint-formatter-pretty';
-import type { FileResult, Finding, ReportContext, Reporter } from '../engine/types.js';
+import type { FileResult, Finding, ReportContext, Reporter, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../meta.js';
-import {
-  countFindings,
-  displayPath,
-  eslintSeverity,
-  hintLines,
-  summaryLine,
-  visibleFindings,
-} from './common.js';
-import { plain } from './plain.js';
-
-type Colour = 'blue' | 'dim' | 'red' | 'yellow';
-type Chalk = { level: number } & Record<Colour, (text: string) => string>;
-
-/**
- * The chalk instance the formatter itself imported, so that its level can be forced for one call:
- * chalk picks its level from stdout once at import, which is wrong when `--color` is given while
- * piping. Resolved from the formatter's own folder, not ours, so a nested copy is still the right one.
- */
-const formatterChalk: Chalk | undefined = await (async () => {
-  try {
-    const req = createRequire(import.meta.url);
-    const fromFormatter = createRequire(req.resolve('eslint-formatter-pretty'));
-    const mod = (await import(pathToFileURL(fromFormatter.resolve('chalk')).href)) as { default: Chalk };
-    return typeof mod.default?.level === 'number' ? mod.default : undefined;
-  } catch {
-    return undefined;
-  }
-})();
+import { countFindings, displayPath, hintLines, summaryLine, visibleFindings } from './common.js';
+import type { SourceFile } from '../parse/source.js';
+import { sourcesOf } from './common.js';
 
 /** Every ESC sequence: SGR colours and OSC hyperlinks, so a colourless run is never coloured. */
 const ANSI = /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B\[[0-?]*[ -/]*[@-~]/g;
@@ -44,74 +16,89 @@ export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
 }
 
-function prettyMessage(f: Finding, chalk: Chalk | undefined): string {
-  const paint = (colour: Colour, s: string) => (chalk ? chalk[colour](s) : s);
-  // The formatter draws info with the warning symbol, so the word itself tells them apart.
-  let message = f.severity === 'info' ? `${paint('blue', 'info')} ${f.message}` : f.message;
-  // One line per finding here, so only the first hint fits; the rest are counted.
-  const [first, ...rest] = hintLines(f);
-  if (first) message += ' ' + paint('dim', `(${first}${rest.length > 0 ? `, +${rest.length} more` : ''})`);
-  return message;
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'cyan';
+const CODES: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  cyan: [36, 39],
+};
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+function painter(color: boolean) {
+  return (style: Style, s: string) => (color ? `\u001b[${CODES[style][0]}m${s}\u001b[${CODES[style][1]}m` : s);
 }
 
-function toEslint(results: readonly FileResult[], ctx: ReportContext, chalk: Chalk | undefined) {
-  // The formatter shows paths relative to process.cwd(); an absolute path also makes its
-  // hyperlinks work, so relative paths are only handed over when the two cwds differ.
-  const sameCwd = resolve(ctx.cwd) === process.cwd();
-  return results.map((r) => {
-    const findings = visibleFindings(r);
-    const c = countFindings(findings);
-    return {
-      filePath: sameCwd ? r.path : displayPath(r.path, ctx.cwd),
-      messages: findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: eslintSeverity(f.severity),
-        message: prettyMessage(f, chalk),
-        line: f.location.start.line,
-        column: f.location.start.column,
-        endLine: f.location.end.line,
-        endColumn: f.location.end.column,
-      })),
-      errorCount: c.errors,
-      warningCount: c.warnings + c.info,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      fatalErrorCount: 0,
-      suppressedMessages: [],
-      usedDeprecatedRules: [],
-    };
-  });
-}
+/** Lines longer than this are cut around the range, so one minified line cannot flood the screen. */
+const MAX_FRAME = 160;
 
-function rulesMeta(results: readonly FileResult[], ctx: ReportContext) {
-  const meta: Record<string, { docs: { url?: string } }> = {};
-  for (const [id, m] of ctx.rules) meta[id] = { docs: { url: ruleDocsUrl(m.kind, m.id) } };
-  // Without an entry the formatter guesses a URL from ESLint's own rule names.
-  for (const r of results) for (const f of r.findings) meta[f.ruleId] ??= { docs: {} };
-  return meta;
-}
-
-function prettyReport(results: FileResult[], ctx: ReportContext): string {
-  const chalk = formatterChalk;
-  const savedLevel = chalk?.level;
-  if (chalk && chalk.level === 0) chalk.level = 1;
-  try {
-    const counts = countFindings(results.flatMap((r) => r.findings));
-    if (counts.errors + counts.warnings + counts.info === 0) return '';
-    const eslintResults = toEslint(results, ctx, chalk);
-    const out = (pretty as (r: unknown, d: unknown) => string)(eslintResults, {
-      cwd: ctx.cwd,
-      rulesMeta: rulesMeta(results, ctx),
-    });
-    // Its own closing counts call info a warning; ours replaces them.
-    const body = out.slice(0, out.lastIndexOf('\n\n') + 2);
-    const colour: Colour = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'blue';
-    const summary = chalk ? chalk[colour](summaryLine(counts)) : summaryLine(counts);
-    return `${body}  ${summary}\n`;
-  } finally {
-    if (chalk && savedLevel !== undefined) chalk.level = savedLevel;
+/**
+ * The offending line and the caret row under [start, end) of it. Tabs are kept in the caret
+ * row's indent so the carets line up in any tab width; a range running past the line is drawn to
+ * its end; control characters are made visible rather than sent to the terminal.
+ */
+export function frame(src: SourceFile, f: Finding): { line: string; carets: string } | undefined {
+  const { start, end } = f.location;
+  if (start.line > src.lineCount) return undefined;
+  let text = src.lineText(start.line);
+  let from = start.column - 1;
+  let to = end.line === start.line ? end.column - 1 : text.length;
+  if (from > text.length) return undefined;
+  to = Math.min(Math.max(to, from + 1), Math.max(text.length, from + 1));
+  if (text.length > MAX_FRAME) {
+    const cut = Math.max(0, Math.min(from - 20, text.length - MAX_FRAME));
+    text = (cut > 0 ? '…' : '') + text.slice(cut, cut + MAX_FRAME) + (cut + MAX_FRAME < text.length ? '…' : '');
+    const shift = cut > 0 ? cut - 1 : 0;
+    from -= shift;
+    to = Math.min(to - shift, text.length);
   }
+  const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
+  const indent = text.slice(0, from).replace(/[^\t]/g, ' ');
+  return { line: visible(text), carets: indent + '^'.repeat(Math.max(1, to - from)) };
 }
 
-export const text: Reporter = (results, ctx) =>
-  ctx.color ? prettyReport(results, ctx) : stripAnsi(plain(results, ctx));
+function renderFinding(f: Finding, src: SourceFile | undefined, ctx: ReportContext, paint: ReturnType<typeof painter>): string[] {
+  const { line, column } = f.location.start;
+  const where = paint('bold', `${displayPath(f.location.path, ctx.cwd)}:${line}:${column}`);
+  const sev = paint(SEVERITY_STYLE[f.severity], f.severity);
+  const out = [`${where}: ${sev} ${stripAnsi(f.message)} ${paint('dim', `[${f.ruleId}]`)}`];
+  const gutter = String(line).length + 1;
+  const bar = (label: string) => paint('cyan', `${label.padStart(gutter)} |`);
+  const fr = src ? frame(src, f) : undefined;
+  if (fr) {
+    out.push(`${bar(String(line))} ${fr.line}`.trimEnd());
+    out.push(`${bar('')} ${paint(SEVERITY_STYLE[f.severity], fr.carets)}`);
+  }
+  const pad = ' '.repeat(gutter + 1);
+  for (const rel of f.related ?? []) {
+    out.push(`${pad}= ${paint('dim', `${displayPath(rel.location.path, ctx.cwd)}:${rel.location.start.line}:${rel.location.start.column}`)}: ${rel.message}`);
+  }
+  for (const h of hintLines(f)) out.push(`${pad}= ${h}`);
+  const meta = ctx.rules.get(f.ruleId);
+  if (meta) out.push(`${pad}= ${paint('dim', `docs: ${ruleDocsUrl(meta.kind, meta.id)}`)}`);
+  return out;
+}
+
+export const text: Reporter = (results, ctx) => {
+  const paint = painter(ctx.color);
+  const sources = sourcesOf(results);
+  const blocks: string[] = [];
+  let safe = 0;
+  let unsafe = 0;
+  for (const r of results as FileResult[]) {
+    for (const f of visibleFindings(r)) {
+      blocks.push(renderFinding(f, sources.get(f.location.path), ctx, paint).join('\n'));
+      if (f.fix?.safety === 'safe') safe++;
+      else if (f.fix) unsafe++;
+    }
+  }
+  if (blocks.length === 0) return '';
+  const counts = countFindings(results.flatMap((r) => r.findings));
+  const colour: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'blue';
+  const tail = [paint(colour, summaryLine(counts))];
+  if (safe) tail.push(`${safe} fixable with --fix`);
+  if (unsafe) tail.push(`${unsafe} more with --unsafe-fixes`);
+  return `${blocks.join('\n\n')}\n\n${tail.join('; ')}\n`;
+};

@@ -3,13 +3,17 @@
  * report exactly the lines marked `# expect: <rule-id>` and match its snapshot (ids, positions,
  * messages, fixes). A marker on a comment-only line points at the next line that is not a marker;
  * a marker after code points at its own line. Snapshots are written when missing, except in CI.
+ * The fixes of the rule under test (safe and unsafe) are then applied in memory: the fixed text
+ * goes into the snapshot, and the fixes must converge and be idempotent.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lint, type ConfigProvider } from '../engine/lint.js';
 import { resolveRuleCode, rulesById } from '../engine/registry.js';
-import type { FileResult, Rule } from '../engine/types.js';
+import type { FileResult, Rule, Settings } from '../engine/types.js';
 import type { FileKind } from '../cli/discover.js';
+import { nodeFileSystem, type FileSystem } from '../project/fs.js';
+import { candidateFixes, fixLoop, type FixRun } from '../engine/fix.js';
 
 export interface Fixture {
   name: string;
@@ -34,7 +38,7 @@ export function listFixtures(ruleDir: string): Fixture[] {
  * A config that enables this rule, with its default severity and options, plus the rules a
  * fixture asks for with a `# fixture-enable: <ids>` comment (e.g. to have something to suppress).
  */
-export function singleRuleConfig(rule: Rule, options?: Record<string, unknown>, extra: readonly Rule[] = []): ConfigProvider {
+export function singleRuleConfig(rule: Rule, options?: Record<string, unknown>, extra: readonly Rule[] = [], settings: Settings = {}): ConfigProvider {
   const config = {
     key: 'fixture',
     rules: [rule, ...extra].map((r) => ({
@@ -42,7 +46,7 @@ export function singleRuleConfig(rule: Rule, options?: Record<string, unknown>, 
       severity: r.meta.severity,
       options: { ...(r.meta.options?.defaults ?? {}), ...(r === rule ? options : {}) },
     })),
-    settings: {},
+    settings,
     resolveId: resolveRuleCode,
   };
   return { isIgnored: () => false, forFile: () => config };
@@ -54,7 +58,7 @@ function kindOfFixture(name: string): FileKind | undefined {
   return undefined;
 }
 
-export async function lintFixture(rule: Rule, fixture: Fixture): Promise<{ results: FileResult[]; errors: string[] }> {
+export async function lintFixture(rule: Rule, fixture: Fixture, fs?: FileSystem): Promise<{ results: FileResult[]; errors: string[] }> {
   const kind = fixture.isDir ? undefined : kindOfFixture(fixture.name);
   const texts = fixture.isDir ? readdirSync(fixture.path).map((n) => join(fixture.path, n)) : [fixture.path];
   const extra = texts
@@ -66,11 +70,17 @@ export async function lintFixture(rule: Rule, fixture: Fixture): Promise<{ resul
       if (!r) throw new Error(`${fixture.path}: fixture-enable names unknown rule ${id}`);
       return r;
     });
+  // `# fixture-settings: {"trustedRegistries": ["ghcr.io"]}` gives the run its config settings.
+  const settings = texts
+    .filter((p) => statSync(p).isFile())
+    .flatMap((p) => [...readFileSync(p, 'utf8').matchAll(/#\s*fixture-settings:\s*(\{.*\})\s*$/gm)].map((m) => JSON.parse(m[1]!) as Settings))
+    .reduce<Settings>((acc, s) => ({ ...acc, ...s }), {});
   const out = await lint({
     cwd: join(fixture.path, '..'),
     paths: [fixture.path],
-    config: singleRuleConfig(rule, undefined, extra),
+    config: singleRuleConfig(rule, undefined, extra, settings),
     env: {},
+    ...(fs ? { fs } : {}),
     ...(kind ? { kind } : {}),
   });
   // Only the rule under test is asserted; the extra rules are there to be suppressed.
@@ -141,4 +151,48 @@ export function matchSnapshot(snapPath: string, actual: string): { ok: true } | 
   }
   const expected = readFileSync(snapPath, 'utf8');
   return expected === actual ? { ok: true } : { ok: false, expected };
+}
+
+export interface FixtureFixOutcome {
+  run: FixRun<{ results: FileResult[]; errors: string[] }>;
+  /** Problems with the fixes: empty when they converge and a second application changes nothing. */
+  problems: string[];
+}
+
+/**
+ * Applies the fixes of the rule under test to the fixture, in memory, as `--fix --unsafe-fixes`
+ * would; then checks that no fixable finding of the rule is left and that fixing the fixed text
+ * again changes nothing.
+ */
+export async function fixFixture(rule: Rule, fixture: Fixture): Promise<FixtureFixOutcome> {
+  const opts = { unsafe: true, accept: (f: { ruleId: string }) => f.ruleId === rule.meta.id };
+  const run = await fixLoop(nodeFileSystem, (fs) => lintFixture(rule, fixture, fs), opts);
+  const problems: string[] = [];
+  const base = join(fixture.path, '..');
+  for (const fix of run.invalid) problems.push(`invalid fix "${fix.title}": edits overlap or fall outside the file`);
+  const exists = (p: string) => run.files.get(p)?.after !== undefined || nodeFileSystem.readFile(p) !== undefined;
+  const left = candidateFixes(run.outcome.results, exists, opts);
+  if (left.length > 0) {
+    problems.push(`after ${run.passes} fix passes a re-lint still offers fixes: ${left.map((f) => f.title).join('; ')}`);
+  } else if (run.files.size > 0) {
+    // The second application starts from the fixed texts, exactly as a second `--fix` would.
+    const fixed: FileSystem = {
+      readFile: (p) => run.files.get(p)?.after ?? nodeFileSystem.readFile(p),
+      kind: (p) => (run.files.has(p) ? 'file' : nodeFileSystem.kind(p)),
+      readDir: (p) => nodeFileSystem.readDir(p),
+    };
+    const again = await fixLoop(fixed, (fs) => lintFixture(rule, fixture, fs), opts);
+    for (const path of again.files.keys()) problems.push(`a second fix run changed ${relative(base, path) || '.'}`);
+  }
+  return { run, problems };
+}
+
+/** The fixed text of each changed file, appended to the snapshot. */
+export function renderFixed(run: FixRun<unknown>, base: string): string {
+  const out: string[] = [];
+  for (const [path, { before, after }] of [...run.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push(`--- fixed ${relative(base, path) || '.'}${before === undefined ? ' (created)' : ''} ---`);
+    out.push(after.endsWith('\n') ? after.slice(0, -1) : after + '\n\\ no newline at end of file');
+  }
+  return out.length ? out.join('\n') + '\n' : '';
 }

@@ -19,7 +19,7 @@ test('bin: findings below the failure level exit 0 with the JSON report on stdou
 test('bin: an error finding exits 1, a usage error 2', () => {
   const failing = cli('test/fixtures/cli/compose-error');
   assert.equal(failing.status, 1);
-  assert.match(failing.stdout, /^test\/fixtures\/cli\/compose-error\/compose\.yaml:5:9 +error .* depends-on-unknown-service$/m);
+  assert.match(failing.stdout, /^test\/fixtures\/cli\/compose-error\/compose\.yaml:5:9: error .* \[depends-on-unknown-service\]$/m);
   const usage = cli('--bogus');
   assert.equal(usage.status, 2);
   assert.equal(usage.stdout, '');

@@ -10,16 +10,16 @@ test('a clean project exits 0 and prints nothing', async () => {
 test('the default folder is the cwd', async () => {
   const r = await run([], { cwd: join(cliFixtures, 'latest') });
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /^Dockerfile:1:13 +warning .* latest-image-tag$/m);
+  assert.match(r.stdout, /^Dockerfile:1:13: warning .* \[latest-image-tag\]$/m);
 });
 
 test('an error finding exits 1; a warning alone exits 0 under the default --fail-on error', async () => {
   const err = await run(['compose-error']);
   assert.equal(err.code, 1);
-  assert.match(err.stdout, /^compose-error\/compose\.yaml:5:9 +error .* depends-on-unknown-service$/m);
+  assert.match(err.stdout, /^compose-error\/compose\.yaml:5:9: error .* \[depends-on-unknown-service\]$/m);
   const warn = await run(['latest']);
   assert.equal(warn.code, 0);
-  assert.match(warn.stdout, /^latest\/Dockerfile:1:13 +warning .* latest-image-tag$/m);
+  assert.match(warn.stdout, /^latest\/Dockerfile:1:13: warning .* \[latest-image-tag\]$/m);
 });
 
 test('--fail-on sets the lowest failing severity', async () => {
@@ -72,13 +72,13 @@ test('--rule turns a rule off by alias and raises it by id', async () => {
   assert.deepEqual(off, { code: 0, stdout: '', stderr: '' });
   const raised = await run(['latest', '--rule', 'latest-image-tag=error']);
   assert.equal(raised.code, 1);
-  assert.match(raised.stdout, /^latest\/Dockerfile:1:13 +error .* latest-image-tag$/m);
+  assert.match(raised.stdout, /^latest\/Dockerfile:1:13: error .* \[latest-image-tag\]$/m);
 });
 
 test('usage errors exit 2 with a message on stderr', async () => {
   const cases: [string[], string][] = [
     [['--bogus'], "compose-lint: Unknown option '--bogus'"],
-    [['-f', 'xml', 'latest'], 'compose-lint: --format must be one of text, json, sarif, not "xml"'],
+    [['-f', 'xml', 'latest'], 'compose-lint: --format must be one of text, json, sarif, github, checkstyle, junit, gitlab, compact, not "xml"'],
     [['--fail-on', 'warn', 'latest'], 'compose-lint: --fail-on must be one of error, warning, info, never, not "warn"'],
     [['--preset', 'strict', 'latest'], 'compose-lint: --preset must be one of recommended, all, not "strict"'],
     [['--kind', 'yaml', 'latest'], 'compose-lint: --kind must be one of dockerfile, compose, not "yaml"'],

@@ -75,8 +75,12 @@ test('--output-file writes the report there and nothing to stdout', async () => 
 test('text output is plain off a terminal or with NO_COLOR, coloured on a terminal', async () => {
   const plain = await run(['latest']);
   assert.ok(!plain.stdout.includes(ESC));
-  assert.equal(plain.stdout.split('\n').at(-2), '1 problem (0 errors, 1 warning, 0 info)');
+  assert.match(plain.stdout.split('\n').at(-2)!, /^\d+ problems? \(0 errors, 1 warning, \d+ info\)$/);
+  assert.match(plain.stdout, /^ 1 \| FROM alpine:latest\n   \|             \^{6}$/m);
   assert.ok((await run(['latest'], { isTTY: true })).stdout.includes(ESC));
+  assert.ok((await run(['latest'], { env: { FORCE_COLOR: '1' } })).stdout.includes(ESC));
+  assert.ok((await run(['latest'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout.includes(ESC), 'FORCE_COLOR wins over NO_COLOR');
+  assert.ok(!(await run(['latest'], { isTTY: true, env: { FORCE_COLOR: '0' } })).stdout.includes(ESC));
   assert.ok(!(await run(['latest'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout.includes(ESC));
   assert.ok(!(await run(['latest', '--no-color'], { isTTY: true })).stdout.includes(ESC));
   assert.ok((await run(['latest', '--color'])).stdout.includes(ESC));

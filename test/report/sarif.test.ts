@@ -60,10 +60,10 @@ test('sarif: driver and rules from the catalog', () => {
     name: 'LatestImageTag',
     shortDescription: { text: 'Image uses the latest tag' },
     fullDescription: { text: 'Image uses the latest tag' },
-    helpUri: `${HOMEPAGE}/blob/main/rules/project/latest-image-tag/docs.md`,
+    helpUri: `${HOMEPAGE}/blob/main/docs/rules/latest-image-tag.md`,
     help: {
-      text: `Image uses the latest tag. See ${HOMEPAGE}/blob/main/rules/project/latest-image-tag/docs.md`,
-      markdown: `Image uses the latest tag. [Documentation](${HOMEPAGE}/blob/main/rules/project/latest-image-tag/docs.md)`,
+      text: `Image uses the latest tag. See ${HOMEPAGE}/blob/main/docs/rules/latest-image-tag.md`,
+      markdown: `Image uses the latest tag. [Documentation](${HOMEPAGE}/blob/main/docs/rules/latest-image-tag.md)`,
     },
     defaultConfiguration: { level: 'error' },
     properties: { category: 'reliability', tags: ['reliability', 'project'], aliases: [{ tool: 'hadolint', code: 'DL3007', fidelity: 'same' }] },

@@ -1,25 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { text, stripAnsi } from '../../src/report/text.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { text, stripAnsi, frame } from '../../src/report/text.js';
+import { SourceFile } from '../../src/parse/source.js';
+import type { Finding } from '../../src/engine/types.js';
 import { ctx, sampleResults, dockerfile, at } from './sample.js';
+import { fixturesDir } from '../helpers.js';
 
-test('text without colour: one aligned line per finding, hints, summary', () => {
-  const out = text(sampleResults(), ctx);
-  assert.equal(
-    out,
-    [
-      'Dockerfile:1:11            error    Image `node:latest` uses the `latest` tag, which moves under you  latest-image-tag',
-      'Dockerfile:2:1             warning  `ADD` of a local archive extracts it  add-instead-of-copy',
-      '                                    fix: Replace `ADD` with `COPY`',
-      'Dockerfile:4:5             info     Add `-y` so `apt-get install` never waits for input  apt-get-without-yes',
-      'services/compose.yaml:5:9  error    Volume `pg/var/lib/postgresql/data` has no colon, so it is an anonymous volume  volume-missing-colon',
-      '                                    suggestion: did you mean `pg:/var/lib/postgresql/data`',
-      '                                    suggestion: did you mean `./pg:/var/lib/postgresql/data`',
-      '',
-      '4 problems (2 errors, 1 warning, 1 info)',
-      '',
-    ].join('\n'),
-  );
+test('text shows each finding with its line, a caret under the range, hints and the docs link', () => {
+  const expected = readFileSync(join(fixturesDir, 'report', 'sample.text.txt'), 'utf8');
+  assert.equal(text(sampleResults(), ctx), expected);
 });
 
 test('text prints nothing when nothing is left after suppressions', () => {
@@ -29,32 +20,52 @@ test('text prints nothing when nothing is left after suppressions', () => {
   assert.equal(text(onlySuppressed, { ...ctx, color: true }), '');
 });
 
-test('text without colour never emits escape sequences, even from message text', () => {
+test('text without colour never emits escape sequences, even from message or file text', () => {
+  const src = new SourceFile('/proj/Dockerfile', 'FROM \u001b[31malpine\n');
   const results = [
     {
-      path: dockerfile.path,
-      findings: [
-        { ruleId: 'x', severity: 'warning' as const, messageId: 'm', message: 'bad \u001b[31mred\u001b[39m word', location: at(dockerfile, 'FROM') },
-      ],
+      path: src.path,
+      text: src.text,
+      findings: [{ ruleId: 'x', severity: 'warning' as const, messageId: 'm', message: 'bad \u001b[31mred\u001b[39m word', location: at(src, 'FROM') }],
     },
   ];
-  assert.equal(text(results, ctx), 'Dockerfile:1:1  warning  bad red word  x\n\n1 problem (0 errors, 1 warning, 0 info)\n');
+  const out = text(results, ctx);
+  assert.doesNotMatch(out, /\u001b/);
+  assert.equal(out.split('\n')[0], 'Dockerfile:1:1: warning bad red word [x]');
+  assert.equal(out.split('\n')[1], ' 1 | FROM \ufffd[31malpine');
 });
 
-test('text with colour uses the pretty formatter, marks info and replaces its summary', () => {
-  const out = text(sampleResults(), { ...ctx, color: true, cwd: process.cwd() });
-  assert.match(out, /\u001b\[/);
-  const plainOut = stripAnsi(out);
-  const lines = plainOut.split('\n');
-  assert.equal(lines.at(-2), '  4 problems (2 errors, 1 warning, 1 info)');
-  assert.equal(lines.at(-1), '');
-  assert.doesNotMatch(plainOut, /^\s+\d+ (warning|error)s?$/m);
-  const info = lines.find((l) => l.includes('apt-get-without-yes'));
-  assert.match(info ?? '', /4:5\s+info Add -y so apt-get install never waits for input\s+apt-get-without-yes$/);
-  const add = lines.find((l) => l.includes('add-instead-of-copy'));
-  assert.match(add ?? '', /ADD of a local archive extracts it \(fix: Replace ADD with COPY\)/);
-  const vol = lines.find((l) => l.includes('volume-missing-colon'));
-  assert.match(vol ?? '', /\(suggestion: did you mean pg:\/var\/lib\/postgresql\/data, \+1 more\)/);
-  // Suppressed findings stay out of the human report.
-  assert.doesNotMatch(plainOut, /apt-package-unpinned/);
+test('text with colour is the same report, coloured', () => {
+  const out = text(sampleResults(), { ...ctx, color: true });
+  assert.match(out, /\u001b\[31merror\u001b\[39m/);
+  assert.equal(stripAnsi(out), text(sampleResults(), ctx));
+});
+
+const f = (src: SourceFile, start: number, end: number): Finding => ({
+  ruleId: 'x',
+  severity: 'error',
+  messageId: 'm',
+  message: 'm',
+  location: { path: src.path, start: src.positionAt(start), end: src.positionAt(end) },
+});
+
+test('frame: tabs kept in the caret indent, multi-line ranges drawn to the line end, empty ranges one caret', () => {
+  const src = new SourceFile('/p/Dockerfile', 'RUN\tapt-get \\\n  install x\n');
+  assert.deepEqual(frame(src, f(src, 4, 11)), { line: 'RUN\tapt-get \\', carets: '   \t^^^^^^^' });
+  assert.deepEqual(frame(src, f(src, 4, 20)), { line: 'RUN\tapt-get \\', carets: '   \t^^^^^^^^^' });
+  assert.deepEqual(frame(src, f(src, 0, 0)), { line: 'RUN\tapt-get \\', carets: '^' });
+  // A range at the end of a line (an insertion point) still gets its caret.
+  assert.deepEqual(frame(src, f(src, 13, 13)), { line: 'RUN\tapt-get \\', carets: '   \t         ^' });
+});
+
+test('frame: a very long line is cut around the range', () => {
+  const line = 'x'.repeat(300) + 'TARGET' + 'y'.repeat(300);
+  const src = new SourceFile('/p/Dockerfile', `RUN ${line}\n`);
+  const fr = frame(src, f(src, 304, 310))!;
+  assert.ok(fr.line.length <= 162);
+  assert.equal(fr.line.slice(fr.carets.indexOf('^'), fr.carets.length), 'TARGET');
+});
+
+test('dockerfile sample positions are what the sample says', () => {
+  assert.equal(at(dockerfile, 'ADD').start.line, 2);
 });

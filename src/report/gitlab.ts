@@ -1,0 +1,43 @@
+/**
+ * GitLab Code Quality: a JSON array of issues, shown in merge requests. Paths are relative to the
+ * repository root (the cwd in CI). Fingerprints must be unique and stable across runs, so they
+ * hash the rule, the path and the offending line's text (not its number), plus a counter for
+ * identical lines, as the SARIF fingerprints do.
+ */
+import { createHash } from 'node:crypto';
+import type { Reporter, Severity } from '../engine/types.js';
+import { displayPath, sourcesOf, visibleFindings } from './common.js';
+
+/** GitLab's scale is info, minor, major, critical, blocker. */
+const SEVERITY: Record<Severity, string> = { info: 'info', warning: 'minor', error: 'major' };
+
+export const gitlab: Reporter = (results, ctx) => {
+  const sources = sourcesOf(results);
+  const seen = new Map<string, number>();
+  const issues = results.flatMap((r) =>
+    visibleFindings(r).map((f) => {
+      const path = displayPath(f.location.path, ctx.cwd);
+      const anchor = sources.get(f.location.path)?.lineText(f.location.start.line).trim() ?? f.message;
+      const key = [f.ruleId, path, anchor].join('\u0000');
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      const category = ctx.rules.get(f.ruleId)?.category;
+      return {
+        type: 'issue',
+        check_name: f.ruleId,
+        description: f.message,
+        ...(category ? { categories: [category === 'security' ? 'Security' : category === 'style' ? 'Style' : 'Bug Risk'] } : {}),
+        severity: SEVERITY[f.severity],
+        fingerprint: createHash('md5').update(`${key}\u0000${n}`).digest('hex'),
+        location: {
+          path,
+          positions: {
+            begin: { line: f.location.start.line, column: f.location.start.column },
+            end: { line: f.location.end.line, column: f.location.end.column },
+          },
+        },
+      };
+    }),
+  );
+  return JSON.stringify(issues, null, 2) + '\n';
+};
