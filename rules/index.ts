@@ -18,6 +18,17 @@ import unusedSuppression from './project/unused-suppression/rule.js';
 import invalidDockerfile from './dockerfile/invalid-dockerfile/rule.js';
 import pipCacheInImage from './dockerfile/pip-cache-in-image/rule.js';
 import rootUser from './dockerfile/root-user/rule.js';
+import curlPipeShell from './dockerfile/curl-pipe-shell/rule.js';
+import untrustedRegistry from './dockerfile/untrusted-registry/rule.js';
+import missingLabel from './dockerfile/missing-label/rule.js';
+import labelNotInSchema from './dockerfile/label-not-in-schema/rule.js';
+import emptyLabel from './dockerfile/empty-label/rule.js';
+import invalidLabelValue from './dockerfile/invalid-label-value/rule.js';
+import addRemoteUrl from './dockerfile/add-remote-url/rule.js';
+import tlsVerifyDisabled from './dockerfile/tls-verify-disabled/rule.js';
+import unsignedPackages from './dockerfile/unsigned-packages/rule.js';
+import exposeSshPort from './dockerfile/expose-ssh-port/rule.js';
+import missingHealthcheck from './dockerfile/missing-healthcheck/rule.js';
 import secretFileInImage from './project/secret-file-in-image/rule.js';
 import unsetVariable from './compose/unset-variable/rule.js';
 import duplicateContainerName from './compose/duplicate-container-name/rule.js';
@@ -27,6 +38,12 @@ import portPublishedOnAllInterfaces from './compose/port-published-on-all-interf
 import servicesNotSorted from './compose/services-not-sorted/rule.js';
 import dependsOnNotSorted from './compose/depends-on-not-sorted/rule.js';
 import portsNotSorted from './compose/ports-not-sorted/rule.js';
+import cdInRun from './dockerfile/cd-in-run/rule.js';
+import sudoInRun from './dockerfile/sudo-in-run/rule.js';
+import pointlessCommandInRun from './dockerfile/pointless-command-in-run/rule.js';
+import lnBinSh from './dockerfile/ln-bin-sh/rule.js';
+import wgetAndCurl from './dockerfile/wget-and-curl/rule.js';
+import pipeWithoutPipefail from './dockerfile/pipe-without-pipefail/rule.js';
 import serviceKeysNotOrdered from './compose/service-keys-not-ordered/rule.js';
 import fromAsCasing from './dockerfile/from-as-casing/rule.js';
 import stageNameCasing from './dockerfile/stage-name-casing/rule.js';
@@ -43,6 +60,12 @@ import exposeInvalidFormat from './dockerfile/expose-invalid-format/rule.js';
 import buildWithImage from './compose/build-with-image/rule.js';
 import containerNameInvalid from './compose/container-name-invalid/rule.js';
 import projectNameMissing from './compose/project-name-missing/rule.js';
+import duplicateCmd from './dockerfile/duplicate-cmd/rule.js';
+import duplicateEntrypoint from './dockerfile/duplicate-entrypoint/rule.js';
+import duplicateHealthcheck from './dockerfile/duplicate-healthcheck/rule.js';
+import exposePortOutOfRange from './dockerfile/expose-port-out-of-range/rule.js';
+import invalidOnbuildTrigger from './dockerfile/invalid-onbuild-trigger/rule.js';
+import copyWholeFilesystem from './dockerfile/copy-whole-filesystem/rule.js';
 import aptPackageUnpinned from './dockerfile/apt-package-unpinned/rule.js';
 import aptListsNotRemoved from './dockerfile/apt-lists-not-removed/rule.js';
 import aptInstallWithoutYes from './dockerfile/apt-install-without-yes/rule.js';
@@ -55,6 +78,11 @@ import fromPlatformFlagConst from './dockerfile/from-platform-flag-const/rule.js
 import undefinedArgInFrom from './dockerfile/undefined-arg-in-from/rule.js';
 import invalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from/rule.js';
 import workdirRelativePath from './dockerfile/workdir-relative-path/rule.js';
+import copyFromUnknownStage from './dockerfile/copy-from-unknown-stage/rule.js';
+import copyFromOwnStage from './dockerfile/copy-from-own-stage/rule.js';
+import copyDestinationMissingSlash from './dockerfile/copy-destination-missing-slash/rule.js';
+import addLocalFile from './dockerfile/add-local-file/rule.js';
+import copyRelativeDestination from './dockerfile/copy-relative-destination/rule.js';
 import secretsInArgOrEnv from './dockerfile/secrets-in-arg-or-env/rule.js';
 import emptyContinuationLine from './dockerfile/empty-continuation-line/rule.js';
 import invalidDefinitionDescription from './dockerfile/invalid-definition-description/rule.js';
@@ -78,6 +106,8 @@ import zypperDistUpgrade from './dockerfile/zypper-dist-upgrade/rule.js';
 import zypperCacheNotCleaned from './dockerfile/zypper-cache-not-cleaned/rule.js';
 import zypperPackageUnpinned from './dockerfile/zypper-package-unpinned/rule.js';
 import copyIgnoredFile from './project/copy-ignored-file/rule.js';
+import hadolintIgnoreComment from './dockerfile/hadolint-ignore-comment/rule.js';
+import envReferencesSameInstruction from './dockerfile/env-references-same-instruction/rule.js';
 import secretInEnvironment from './compose/secret-in-environment/rule.js';
 import undefinedVar from './dockerfile/undefined-var/rule.js';
 import hostDeviceMapped from './compose/host-device-mapped/rule.js';
@@ -85,6 +115,9 @@ import noNewPrivilegesMissing from './compose/no-new-privileges-missing/rule.js'
 import readOnlyRootfsMissing from './compose/read-only-rootfs-missing/rule.js';
 import resourceLimitsMissing from './compose/resource-limits-missing/rule.js';
 import capDropAllMissing from './compose/cap-drop-all-missing/rule.js';
+import consecutiveRun from './dockerfile/consecutive-run/rule.js';
+import nonNumericUser from './dockerfile/non-numeric-user/rule.js';
+import copiedArchiveExtracted from './dockerfile/copied-archive-extracted/rule.js';
 import restartPolicyInvalid from './compose/restart-policy-invalid/rule.js';
 import pipPackageUnpinned from './dockerfile/pip-package-unpinned/rule.js';
 import npmPackageUnpinned from './dockerfile/npm-package-unpinned/rule.js';
@@ -93,10 +126,28 @@ import goPackageUnpinned from './dockerfile/go-package-unpinned/rule.js';
 import useraddLargeUid from './dockerfile/useradd-large-uid/rule.js';
 import wgetProgressOutput from './dockerfile/wget-progress-output/rule.js';
 import yarnCacheNotCleaned from './dockerfile/yarn-cache-not-cleaned/rule.js';
+import extendsTargetMissing from './compose/extends-target-missing/rule.js';
+import extendsCycle from './compose/extends-cycle/rule.js';
+import includeFileMissing from './compose/include-file-missing/rule.js';
+import includeCycle from './compose/include-cycle/rule.js';
 import serviceHealthyWithoutHealthcheck from './project/service-healthy-without-healthcheck/rule.js';
 import composeV1File from './compose/compose-v1-file/rule.js';
+import invalidInterpolation from './compose/invalid-interpolation/rule.js';
+import versionFieldObsolete from './compose/version-field-obsolete/rule.js';
+import healthcheckTestInvalid from './compose/healthcheck-test-invalid/rule.js';
+import invalidProjectName from './compose/invalid-project-name/rule.js';
+import serviceWithoutImageOrBuild from './compose/service-without-image-or-build/rule.js';
+import networkModeWithNetworks from './compose/network-mode-with-networks/rule.js';
+import containerNameWithReplicas from './compose/container-name-with-replicas/rule.js';
+import duplicateMountTarget from './compose/duplicate-mount-target/rule.js';
+import serviceReferenceUnknown from './compose/service-reference-unknown/rule.js';
+import dependsOnInactiveProfile from './compose/depends-on-inactive-profile/rule.js';
+import portSyntaxInvalid from './compose/port-syntax-invalid/rule.js';
+import volumeSyntaxInvalid from './compose/volume-syntax-invalid/rule.js';
 
 export const rules: readonly Rule[] = [
+  addLocalFile,
+  addRemoteUrl,
   apkCacheInImage,
   apkPackageUnpinned,
   aptInstallRecommends,
@@ -106,13 +157,24 @@ export const rules: readonly Rule[] = [
   aptUnstableCli,
   buildWithImage,
   capDropAllMissing,
+  cdInRun,
   composeSchemaViolation,
   composeV1File,
+  consecutiveRun,
   consistentInstructionCasing,
   containerNameInvalid,
+  containerNameWithReplicas,
+  copiedArchiveExtracted,
+  copyDestinationMissingSlash,
+  copyFromOwnStage,
+  copyFromUnknownStage,
   copyIgnoredFile,
+  copyRelativeDestination,
+  copyWholeFilesystem,
+  curlPipeShell,
   dangerousCapability,
   dependsOnCycle,
+  dependsOnInactiveProfile,
   dependsOnNotSorted,
   dependsOnUnknownService,
   dependsOnWithoutHealthcheck,
@@ -120,36 +182,63 @@ export const rules: readonly Rule[] = [
   dnfInstallWithoutYes,
   dnfPackageUnpinned,
   dockerSocketMount,
+  duplicateCmd,
   duplicateContainerName,
+  duplicateEntrypoint,
+  duplicateHealthcheck,
   duplicateHostPort,
+  duplicateMountTarget,
   duplicateStageName,
   duplicateYamlKey,
   emptyContinuationLine,
+  emptyLabel,
   envFileMissing,
+  envReferencesSameInstruction,
   exposeInvalidFormat,
+  exposePortOutOfRange,
   exposeProtoCasing,
+  exposeSshPort,
+  extendsCycle,
+  extendsTargetMissing,
   fromAsCasing,
   fromPlatformFlagConst,
   gemPackageUnpinned,
   goPackageUnpinned,
+  hadolintIgnoreComment,
+  healthcheckTestInvalid,
   hostDeviceMapped,
   hostNamespace,
   imageBuiltTwice,
+  includeCycle,
+  includeFileMissing,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidDockerfile,
+  invalidInterpolation,
+  invalidLabelValue,
+  invalidOnbuildTrigger,
+  invalidProjectName,
   invalidSuppression,
   invalidYaml,
   jsonArgsRecommended,
+  labelNotInSchema,
   latestImageTag,
   legacyKeyValueFormat,
+  lnBinSh,
   maintainerDeprecated,
+  missingHealthcheck,
+  missingLabel,
   multipleInstructionsDisallowed,
+  networkModeWithNetworks,
   noNewPrivilegesMissing,
+  nonNumericUser,
   npmPackageUnpinned,
   pipCacheInImage,
   pipPackageUnpinned,
+  pipeWithoutPipefail,
+  pointlessCommandInRun,
   portPublishedOnAllInterfaces,
+  portSyntaxInvalid,
   portUnquoted,
   portsNotSorted,
   privilegedContainer,
@@ -167,18 +256,27 @@ export const rules: readonly Rule[] = [
   sensitiveHostMount,
   serviceHealthyWithoutHealthcheck,
   serviceKeysNotOrdered,
+  serviceReferenceUnknown,
   serviceUserRoot,
+  serviceWithoutImageOrBuild,
   servicesNotSorted,
   stageNameCasing,
+  sudoInRun,
+  tlsVerifyDisabled,
   topLevelKeysNotOrdered,
   undefinedArgInFrom,
   undefinedResource,
   undefinedVar,
   unsetVariable,
+  unsignedPackages,
+  untrustedRegistry,
   unusedSuppression,
   useraddLargeUid,
+  versionFieldObsolete,
   volumeQuoted,
+  volumeSyntaxInvalid,
   volumeTargetNotAbsolute,
+  wgetAndCurl,
   wgetProgressOutput,
   workdirRelativePath,
   yarnCacheNotCleaned,

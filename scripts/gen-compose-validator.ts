@@ -120,10 +120,27 @@ function requiresToImports(code: string): string {
   return imports.join('') + body;
 }
 
+/**
+ * Keys Compose accepts that the packaged schema is too old to know. `pre_start` (newer Compose)
+ * takes a list of hooks like `post_start`, whose items may also name the `image` they run in;
+ * it is added only when the schema still lacks it.
+ */
+export function patchSchema(schema: Schema): Schema {
+  const defs = schema['definitions'] as Record<string, Schema> | undefined;
+  const props = defs?.['service']?.['properties'] as Record<string, unknown> | undefined;
+  const hook = defs?.['service_hook'];
+  if (!defs || !props || !hook || props['pre_start']) return schema;
+  const preHook = structuredClone(hook);
+  preHook['properties'] = { ...(preHook['properties'] as Schema), image: { type: 'string' } };
+  defs['service_pre_start_hook'] = preHook;
+  props['pre_start'] = { type: 'array', items: { $ref: '#/definitions/service_pre_start_hook' } };
+  return schema;
+}
+
 export function generate(root: string): void {
   const require = createRequire(join(root, 'package.json'));
   const schemaFile = require.resolve('docker-compose/schema/compose-spec.json');
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Schema;
+  const schema = patchSchema(JSON.parse(readFileSync(schemaFile, 'utf8')) as Schema);
   const draft = String(schema['$schema'] ?? '');
   if (draft && !draft.includes('draft-07')) throw new Error(`expected a draft-07 schema, got ${draft}`);
 

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { discover, kindFromContent, kindFromName, type FileKind } from '../cli/discover.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { buildProject } from '../project/graph.js';
+import { projectVariables, resolveStacks } from '../project/compose-project.js';
 import { SourceFile } from '../parse/source.js';
 import { parseDockerfile } from '../parse/dockerfile/parse.js';
 import { parseCompose } from '../parse/compose/parse.js';
@@ -18,6 +19,7 @@ import type { EnvFile } from '../parse/env/model.js';
 import type { DockerIgnore } from '../parse/dockerignore/model.js';
 import { formatMessage, runRules, type ActiveRule } from './run.js';
 import type { FileResult, Finding, Settings } from './types.js';
+import { runShellcheck, type ShellcheckSettings } from './shellcheck.js';
 import { applySuppressions, type SuppressionOutcome } from './suppress.js';
 
 /** The rules and settings in force for one file (from the config that applies to it). */
@@ -28,6 +30,8 @@ export interface EffectiveConfig {
   settings: Settings;
   /** Resolves a rule id or alias (DL3007, FromAsCasing, …) to our ids, for inline directives. */
   resolveId(code: string): string | readonly string[] | undefined;
+  /** ShellCheck on RUN scripts (the `shellcheck/SCnnnn` findings); off when absent. */
+  shellcheck?: ShellcheckSettings;
 }
 
 export interface ConfigProvider {
@@ -46,6 +50,10 @@ export interface LintRequest {
   stdin?: { text: string; filename: string };
   /** Variables for compose interpolation (the process environment in the CLI). */
   env?: Record<string, string | undefined>;
+  /** `--file` paths: compose files merged in this order into one project (also linted). */
+  files?: string[];
+  /** `--profile` names: services of these profiles count as active. */
+  profiles?: string[];
 }
 
 export interface LintOutcome {
@@ -87,8 +95,9 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (kind) targets.push({ path: stdinPath, kind });
     else errors.push(`${req.stdin!.filename}: cannot tell whether stdin is a Dockerfile or a compose file; pass --kind`);
   }
-  if (req.paths.length || !stdinPath) {
-    const found = await discover(req.paths, {
+  const stackFiles = (req.files ?? []).map((f) => resolve(req.cwd, f));
+  if (req.paths.length || stackFiles.length || !stdinPath) {
+    const found = await discover([...req.paths, ...(req.files ?? [])], {
       cwd: req.cwd,
       fs,
       isIgnored: (p) => req.config.isIgnored(p),
@@ -116,6 +125,18 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const loadIgnore = (p: string) => cached(ignores, p, (t) => parseDockerignore(p, t));
 
   const processEnv = req.env ?? {};
+  // Compose files read for a stack (overrides, include, extends), by path and variables.
+  const composeCache = new Map<string, ComposeFile | undefined>();
+  const signature = (vars: Map<string, string>) => JSON.stringify([...vars]);
+  const loadCompose = (p: string, variables: Map<string, string>) => {
+    const key = `${p}\0${signature(variables)}`;
+    if (composeCache.has(key)) return composeCache.get(key);
+    const text = fs.readFile(p);
+    const model = text === undefined ? undefined : parseCompose(p, text, { variables });
+    if (model && !sources.has(p)) sources.set(p, model.source);
+    composeCache.set(key, model);
+    return model;
+  };
   const lintedDockerfiles: Dockerfile[] = [];
   const lintedCompose: ComposeFile[] = [];
   for (const t of targets) {
@@ -130,12 +151,10 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
         continue;
       }
       // Compose reads .env from the project folder; the process environment wins over it.
-      const variables = new Map<string, string>();
-      const dotEnv = loadEnv(join(dirname(t.path), '.env'));
-      for (const e of dotEnv?.entries ?? []) variables.set(e.key, e.value);
-      for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) variables.set(k, v);
+      const variables = projectVariables(dirname(t.path), { env: processEnv, loadEnv });
       const compose = parseCompose(t.path, text, { variables });
       sources.set(t.path, compose.source);
+      composeCache.set(`${t.path}\0${signature(variables)}`, compose);
       lintedCompose.push(compose);
     }
   }
@@ -146,6 +165,19 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     env: loadEnv,
     dockerignore: loadIgnore,
   });
+  project.composeStacks = resolveStacks(lintedCompose, {
+    fs,
+    env: processEnv,
+    files: stackFiles,
+    profiles: req.profiles ?? [],
+    loadEnv,
+    loadCompose,
+  });
+  for (const cp of project.composeProjects) {
+    const stack = project.composeStacks.find((s) => s.files.includes(cp.compose));
+    if (stack) cp.stack = stack;
+  }
+  const composePaths = new Set([...composeCache.values()].flatMap((c) => (c ? [c.path] : [])));
   const sourceOf = (p: string) => {
     const s = sources.get(p);
     if (s) return s;
@@ -175,16 +207,27 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     const out = runRules(config.rules, {
       dockerfiles: dfs,
       composeFiles: compose,
-      project: { composeProjects: project.composeProjects.filter((p) => compose.includes(p.compose)), dockerfiles: dfs },
+      project: {
+        composeProjects: project.composeProjects.filter((p) => compose.includes(p.compose)),
+        dockerfiles: dfs,
+        composeStacks: project.composeStacks.filter((s) => s.files.some((f) => compose.includes(f))),
+      },
       settings: config.settings,
       sourceOf,
     });
     internalErrors.push(...out.internalErrors);
+    if (config.shellcheck?.enabled && dfs.length) {
+      const sc = runShellcheck(dfs, config.shellcheck, sourceOf);
+      out.findings.push(...sc.findings);
+      errors.push(...sc.errors);
+    }
     for (const f of out.findings) {
       if (req.config.forFile(f.location.path).key !== config.key) continue;
       let list = byFile.get(f.location.path);
       if (!list) byFile.set(f.location.path, (list = []));
-      list.push(f);
+      // A file shared by two stacks (an included one also linted alone) is judged by both.
+      const same = (g: Finding) => g.ruleId === f.ruleId && g.location.start.offset === f.location.start.offset && g.message === f.message;
+      if (!list.some(same)) list.push(f);
     }
   }
 
@@ -192,7 +235,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   for (const [path, findings] of byFile) {
     const source = sourceOf(path);
     const config = req.config.forFile(path);
-    const kind: FileKind | undefined = dockerfiles.has(path) ? 'dockerfile' : lintedCompose.some((c) => c.path === path) ? 'compose' : undefined;
+    const kind: FileKind | undefined = dockerfiles.has(path) ? 'dockerfile' : composePaths.has(path) ? 'compose' : undefined;
     let kept = findings;
     if (source && kind) {
       const enabled = new Map(config.rules.map((r) => [r.rule.meta.id, r]));

@@ -56,14 +56,20 @@ test('interpolate: refs carry name, operator, span and definedness', () => {
   assert.deepEqual(r.origin, [0, -1, -1, -1, 15, -1, -1, -1]);
 });
 
+test('interpolate: a `$` that starts neither a name nor `{` is kept as written, as Compose does', () => {
+  for (const input of ['x$1', 'x$', 'sh -c "echo $(date)"']) {
+    const r = interpolate(input, vars);
+    assert.deepEqual(r.errors, [], input);
+    assert.equal(r.value, input, input);
+  }
+});
+
 test('interpolate: errors with spans', () => {
   const cases: [string, number, number, RegExp][] = [
     ['a${V', 1, 4, /never closed/],
     ['${}', 0, 3, /empty variable name/],
     ['${V:x}', 0, 6, /unknown operator/],
     ['${1A}', 0, 5, /does not start with a variable name/],
-    ['x$1', 1, 3, /must be followed/],
-    ['x$', 1, 2, /must be followed/],
     ['${UNSET:?need it}', 0, 17, /^required variable UNSET is missing a value: need it$/],
     ['${EMPTY:?}', 0, 10, /required variable EMPTY/],
     ['${UNSET?m}', 0, 10, /required variable UNSET is missing a value: m/],

@@ -3,7 +3,7 @@
  * `links`, `volumes_from` and `service:` namespaces (network_mode, ipc, pid, uts, cgroup).
  */
 import type { Ranged } from '../../../src/engine/types.js';
-import type { ComposeFile, YNode } from '../../../src/parse/compose/model.js';
+import type { ComposeService, YNode } from '../../../src/parse/compose/model.js';
 
 export interface Edge {
   from: number;
@@ -20,7 +20,7 @@ function scalarText(node: YNode): string | undefined {
 }
 
 /** Edges between services of the file, in file order of the services; unknown targets dropped. */
-export function dependencyEdges(file: ComposeFile): Edge[] {
+export function dependencyEdges(file: { services: readonly ComposeService[] }): Edge[] {
   const index = new Map<string, number>();
   file.services.forEach((s, i) => {
     if (!index.has(s.name)) index.set(s.name, i);

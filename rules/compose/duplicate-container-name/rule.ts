@@ -1,4 +1,6 @@
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
+import { canRunTogether, stacksOf } from '../../../src/project/compose-project.js';
+import type { StackService } from '../../../src/project/model.js';
 
 type Msg = 'duplicate';
 
@@ -18,23 +20,26 @@ export default defineRule<Record<string, never>, Msg>(
     since: '0.1.0',
   },
   (ctx) => ({
-    compose(file) {
-      const first = new Map<string, { service: string; range: Ranged }>();
-      for (const service of file.services) {
-        const cn = service.containerName;
-        // An empty name (e.g. from an unset variable) lets Docker pick one.
-        if (!cn || cn.value === '') continue;
-        const earlier = first.get(cn.value);
-        if (!earlier) {
-          first.set(cn.value, { service: service.name, range: cn.range });
-          continue;
+    project(project) {
+      // Judged on the merged project, among services that can run at the same time (profiles).
+      for (const stack of stacksOf(project)) {
+        const first = new Map<string, { service: string; range: Ranged; owner: StackService }[]>();
+        for (const service of stack.services) {
+          const cn = service.containerName;
+          // An empty name (e.g. from an unset variable) lets Docker pick one.
+          if (!cn || cn.value === '') continue;
+          const list = first.get(cn.value) ?? [];
+          const earlier = list.find((e) => canRunTogether(e.owner, service, stack));
+          list.push({ service: service.name, range: cn.range, owner: service });
+          first.set(cn.value, list);
+          if (!earlier) continue;
+          ctx.report({
+            at: cn.range,
+            messageId: 'duplicate',
+            data: { service: service.name, name: cn.value, first: earlier.service },
+            related: [{ at: earlier.range, message: `\`${earlier.service}\` uses \`${cn.value}\` here` }],
+          });
         }
-        ctx.report({
-          at: cn.range,
-          messageId: 'duplicate',
-          data: { service: service.name, name: cn.value, first: earlier.service },
-          related: [{ at: earlier.range, message: `\`${earlier.service}\` uses \`${cn.value}\` here` }],
-        });
       }
     },
   }),

@@ -1,10 +1,13 @@
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { PortMapping, YNode } from '../../../src/parse/compose/model.js';
+import { canRunTogether, stacksOf } from '../../../src/project/compose-project.js';
+import type { StackService } from '../../../src/project/model.js';
 
 type Msg = 'clash' | 'twice';
 
 interface Published {
   service: string;
+  owner?: StackService;
   /** Normalised host IP; undefined for all interfaces. */
   ip?: string;
   protocol: string;
@@ -75,25 +78,30 @@ export default defineRule<Record<string, never>, Msg>(
     since: '0.1.0',
   },
   (ctx) => ({
-    compose(file) {
-      const seen: Published[] = [];
-      for (const service of file.services) {
-        for (const port of service.ports) {
-          const p = publishedOf(port, service.name);
-          if (!p) continue;
-          for (const earlier of seen) {
-            const at = clash(earlier, p);
-            if (at === undefined) continue;
-            const data = { service: service.name, first: earlier.service, port: at, protocol: p.protocol };
-            ctx.report({
-              at: p.range,
-              messageId: earlier.service === service.name ? 'twice' : 'clash',
-              data,
-              related: [{ at: earlier.range, message: `\`${earlier.service}\` publishes host port \`${at}/${p.protocol}\` here` }],
-            });
-            break;
+    project(project) {
+      // Judged on the merged project, among services that can run at the same time (profiles).
+      for (const stack of stacksOf(project)) {
+        const seen: Published[] = [];
+        for (const service of stack.services) {
+          for (const port of service.ports) {
+            const p = publishedOf(port, service.name);
+            if (!p) continue;
+            p.owner = service;
+            for (const earlier of seen) {
+              if (earlier.owner && !canRunTogether(earlier.owner, service, stack)) continue;
+              const at = clash(earlier, p);
+              if (at === undefined) continue;
+              const data = { service: service.name, first: earlier.service, port: at, protocol: p.protocol };
+              ctx.report({
+                at: p.range,
+                messageId: earlier.service === service.name ? 'twice' : 'clash',
+                data,
+                related: [{ at: earlier.range, message: `\`${earlier.service}\` publishes host port \`${at}/${p.protocol}\` here` }],
+              });
+              break;
+            }
+            seen.push(p);
           }
-          seen.push(p);
         }
       }
     },

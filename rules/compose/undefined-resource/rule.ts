@@ -1,5 +1,7 @@
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
-import type { ComposeFile, NamedRef, YNode, YScalar } from '../../../src/parse/compose/model.js';
+import type { NamedRef, YNode, YScalar } from '../../../src/parse/compose/model.js';
+import type { SourceFile } from '../../../src/parse/source.js';
+import { stacksOf } from '../../../src/project/compose-project.js';
 import { rangeInScalar } from '../../../src/parse/compose/ynodes.js';
 import { isHostPath } from '../../../src/parse/compose/short-syntax.js';
 import { didYouMean } from '../../../src/text/did-you-mean.js';
@@ -14,8 +16,9 @@ function hasUnsetVariable(node: YNode): boolean {
 }
 
 /** The span that holds exactly `name` (inside quotes when quoted), for a rename suggestion. */
-function nameSpan(file: ComposeFile, range: Ranged, name: string): Ranged | undefined {
-  const written = file.source.slice(range);
+function nameSpan(source: SourceFile | undefined, range: Ranged, name: string): Ranged | undefined {
+  if (!source) return undefined;
+  const written = source.slice(range);
   if (written === name) return range;
   const q = written[0];
   if ((q === '"' || q === "'") && written.length === name.length + 2 && written.slice(1, -1) === name) {
@@ -53,55 +56,59 @@ export default defineRule<Record<string, never>, Msg>(
     hasSuggestions: true,
     since: '0.1.0',
   },
-  (ctx) => {
-    return {
-      'compose:service'(service, file) {
-        const text = file.source.text;
+  (ctx) => ({
+    project(project) {
+      // Judged on the merged project: an override file may use what the base file declares.
+      for (const stack of stacksOf(project)) {
+        const sourceOf = (path: string) => stack.fileOf(path)?.source;
         const declared: Record<Section, string[]> = {
-          volumes: file.volumes.map((r) => r.name),
-          networks: file.networks.map((r) => r.name),
-          secrets: file.secrets.map((r) => r.name),
-          configs: file.configs.map((r) => r.name),
+          volumes: stack.volumes.map((r) => r.name),
+          networks: stack.networks.map((r) => r.name),
+          secrets: stack.secrets.map((r) => r.name),
+          configs: stack.configs.map((r) => r.name),
         };
-        const check = (section: Section, name: string, range: Ranged, exact?: Ranged) => {
-          if (name === '' || declared[section].includes(name)) return;
-          const suggestion = didYouMean(name, declared[section]);
-          const declaration = section === 'volumes' || section === 'networks' ? `${section}: {${name}: {}}` : `${section}: {${name}: {file: ./${name}.txt}}`;
-          const data = { service: service.name, kind: KIND[section], name, section, declaration };
-          if (suggestion === undefined) {
-            ctx.report({ at: range, messageId: 'undeclared', data });
-            return;
-          }
-          const span = exact ?? nameSpan(file, range, name);
-          ctx.report({
-            at: range,
-            messageId: 'undeclaredDidYouMean',
-            data: { ...data, suggestion },
-            ...(span ? { suggest: [{ title: `write \`${suggestion}\``, edits: [{ path: file.path, start: span.start, end: span.end, text: suggestion }] }] } : {}),
-          });
-        };
+        for (const service of stack.services) {
+          const check = (section: Section, name: string, range: Ranged, exact?: Ranged) => {
+            if (name === '' || declared[section].includes(name)) return;
+            const suggestion = didYouMean(name, declared[section]);
+            const declaration = section === 'volumes' || section === 'networks' ? `${section}: {${name}: {}}` : `${section}: {${name}: {file: ./${name}.txt}}`;
+            const data = { service: service.name, kind: KIND[section], name, section, declaration };
+            if (suggestion === undefined) {
+              ctx.report({ at: range, messageId: 'undeclared', data });
+              return;
+            }
+            const span = exact ?? nameSpan(sourceOf(range.path), range, name);
+            ctx.report({
+              at: range,
+              messageId: 'undeclaredDidYouMean',
+              data: { ...data, suggestion },
+              ...(span ? { suggest: [{ title: `write \`${suggestion}\``, edits: [{ path: range.path, start: span.start, end: span.end, text: suggestion }] }] } : {}),
+            });
+          };
 
-        for (const vol of service.volumes) {
-          if (vol.error !== undefined || vol.type !== 'volume' || vol.source === undefined) continue;
-          if (vol.short) {
-            const node = vol.node as YScalar;
-            if (node.kind !== 'scalar' || hasUnsetVariable(node) || isHostPath(vol.source)) continue;
-            const at = rangeInScalar(node, text, 0, vol.source.length);
-            check('volumes', vol.source, at ?? node.range, at);
-          } else if (vol.node.kind === 'map') {
-            const src = vol.node.get('source');
-            if (src && !hasUnsetVariable(src)) check('volumes', vol.source, src.range);
+          for (const vol of service.volumes) {
+            if (vol.error !== undefined || vol.type !== 'volume' || vol.source === undefined) continue;
+            if (vol.short) {
+              const node = vol.node as YScalar;
+              if (node.kind !== 'scalar' || hasUnsetVariable(node) || isHostPath(vol.source)) continue;
+              const text = sourceOf(node.range.path)?.text;
+              const at = text === undefined ? undefined : rangeInScalar(node, text, 0, vol.source.length);
+              check('volumes', vol.source, at ?? node.range, at);
+            } else if (vol.node.kind === 'map') {
+              const src = vol.node.get('source');
+              if (src && !hasUnsetVariable(src)) check('volumes', vol.source, src.range);
+            }
           }
+          for (const net of service.networks) {
+            // Every project has a `default` network even when none is declared.
+            if (net.name !== 'default') check('networks', net.name, net.range);
+          }
+          for (const s of service.secrets) check('secrets', s.name, s.range);
+          for (const c of service.configs) check('configs', c.name, c.range);
+          const build = service.build?.node;
+          if (build && build.kind === 'map') for (const s of sourceRefs(build.get('secrets'))) check('secrets', s.name, s.range);
         }
-        for (const net of service.networks) {
-          // Every project has a `default` network even when none is declared.
-          if (net.name !== 'default') check('networks', net.name, net.range);
-        }
-        for (const s of service.secrets) check('secrets', s.name, s.range);
-        for (const c of service.configs) check('configs', c.name, c.range);
-        const build = service.build?.node;
-        if (build && build.kind === 'map') for (const s of sourceRefs(build.get('secrets'))) check('secrets', s.name, s.range);
-      },
-    };
-  },
+      }
+    },
+  }),
 );

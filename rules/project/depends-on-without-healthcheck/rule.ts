@@ -1,5 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import type { ComposeService } from '../../../src/parse/compose/model.js';
+import { stacksOf } from '../../../src/project/compose-project.js';
 import { composeHealthcheck, dockerfileHasHealthcheck } from './healthcheck.js';
 import { healthcheckHint } from './hints.js';
 
@@ -24,16 +25,19 @@ export default defineRule<Record<string, never>, Msg>(
   },
   (ctx) => ({
     project(project) {
-      for (const cp of project.composeProjects) {
+      // Judged on the merged project: the healthcheck may sit in another file of the stack.
+      for (const stack of stacksOf(project)) {
         const byName = new Map<string, ComposeService>();
-        for (const s of cp.compose.services) if (!byName.has(s.name)) byName.set(s.name, s);
+        for (const s of stack.services) if (!byName.has(s.name)) byName.set(s.name, s);
+        // The Dockerfile a service builds, from the last file of the stack that sets its build.
+        const builds = project.composeProjects.filter((cp) => stack.files.includes(cp.compose)).flatMap((cp) => cp.builds);
         const hasHealthcheck = (dep: ComposeService): boolean => {
           const declared = composeHealthcheck(dep);
           if (declared !== 'absent') return declared === 'declared';
-          const build = cp.builds.find((b) => b.service === dep);
+          const build = builds.filter((b) => b.service.name === dep.name).pop();
           return build?.dockerfile !== undefined && dockerfileHasHealthcheck(build.dockerfile, dep.build?.target);
         };
-        for (const service of cp.compose.services) {
+        for (const service of stack.services) {
           for (const dep of service.dependsOn) {
             // Any written condition is a choice: service_healthy and service_completed_successfully
             // wait for something real, and an explicit service_started says starting is enough.

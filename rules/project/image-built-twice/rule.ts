@@ -2,6 +2,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, ComposeService } from '../../../src/parse/compose/model.js';
 import { extraBuildConfig } from './build-config.js';
+import { stacksOf } from '../../../src/project/compose-project.js';
 
 /** Compose's default project name: the folder name, lower-cased, limited to `[a-z0-9_-]`. */
 export function projectName(compose: ComposeFile): string {
@@ -45,32 +46,34 @@ export default defineRule<Record<string, never>, 'builtTwice' | 'builtTwiceNamed
     since: '0.1.0',
   },
   (ctx) => ({
-    compose(file) {
-      const dir = dirname(file.path);
-      const groups = new Map<string, ComposeService[]>();
-      for (const s of file.services) {
-        const key = buildKey(s, dir);
-        if (key === undefined) continue;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = []));
-        g.push(s);
-      }
-      for (const group of groups.values()) {
-        const first = group[0]!;
-        // Services that set the same `image:` share one build; two different explicit names are a
-        // deliberate choice. Only a service left to the default `<project>-<service>` name builds again.
-        const names = new Set<string>([first.image?.value ?? `\0${first.name}`]);
-        for (const s of group.slice(1)) {
-          const name = s.image?.value ?? `\0${s.name}`;
-          if (names.has(name) || (s.image && first.image)) continue;
-          names.add(name);
-          const image = first.image?.value ?? s.image?.value ?? `${projectName(file)}-${first.name}`;
-          ctx.report({
-            at: buildRange(s),
-            messageId: first.image ? 'builtTwiceNamed' : 'builtTwice',
-            data: { service: s.name, first: first.name, image },
-            related: [{ at: buildRange(first), message: `first built by service \`${first.name}\`` }],
-          });
+    project(project) {
+      // Judged on the merged project; a build context is relative to the file that writes it.
+      for (const stack of stacksOf(project)) {
+        const groups = new Map<string, ComposeService[]>();
+        for (const s of stack.services) {
+          const key = s.build ? buildKey(s, dirname(s.build.contextRange.path)) : undefined;
+          if (key === undefined) continue;
+          let g = groups.get(key);
+          if (!g) groups.set(key, (g = []));
+          g.push(s);
+        }
+        for (const group of groups.values()) {
+          const first = group[0]!;
+          // Services that set the same `image:` share one build; two different explicit names are a
+          // deliberate choice. Only a service left to the default `<project>-<service>` name builds again.
+          const names = new Set<string>([first.image?.value ?? `\0${first.name}`]);
+          for (const s of group.slice(1)) {
+            const name = s.image?.value ?? `\0${s.name}`;
+            if (names.has(name) || (s.image && first.image)) continue;
+            names.add(name);
+            const image = first.image?.value ?? s.image?.value ?? `${stack.name}-${first.name}`;
+            ctx.report({
+              at: buildRange(s),
+              messageId: first.image ? 'builtTwiceNamed' : 'builtTwice',
+              data: { service: s.name, first: first.name, image },
+              related: [{ at: buildRange(first), message: `first built by service \`${first.name}\`` }],
+            });
+          }
         }
       }
     },

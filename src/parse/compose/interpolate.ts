@@ -113,11 +113,8 @@ function substitute(
       i = close + 1;
       continue;
     }
-    errors.push({
-      message: `invalid interpolation format: "$" must be followed by a variable name or "{" (${ESCAPE_HINT})`,
-      start: i,
-      end: next === undefined ? i + 1 : i + 2,
-    });
+    // Compose keeps a `$` that starts neither a name nor `{` as written (`$(date)`, `$1`):
+    // docker/compose's own end-to-end files rely on it.
     emit(out, '$', i);
     i++;
   }
