@@ -8,7 +8,10 @@ export default defineRule<Record<string, never>, 'problem'>(
     category: 'correctness',
     severity: 'error',
     recommended: true,
-    aliases: [{ tool: 'hadolint', code: 'DL1000', fidelity: 'partial' }],
+    aliases: [
+      { tool: 'hadolint', code: 'DL1000', fidelity: 'partial' },
+      { tool: 'hadolint', code: 'DL3061', fidelity: 'partial' },
+    ],
     messages: {
       problem: 'BuildKit rejects this Dockerfile: {message}',
     },

@@ -1,0 +1,95 @@
+/**
+ * Questions about build stages that several Dockerfile rules ask: which stages a stage is built
+ * on, which SHELL and WORKDIR are in force at an instruction, and which stages count as images.
+ * A stage built `FROM <earlier stage>` starts from that stage's image config, so SHELL and
+ * WORKDIR carry over through such chains (hadolint resets them at every FROM; Docker does not).
+ */
+import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/model.js';
+
+/** The stage itself, then the stage it is built on, and so on (cycle-safe). */
+export function baseChain(file: Dockerfile, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>();
+  let s: Stage | undefined = stage;
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    out.push(s);
+    s = s.from.stageRef === undefined ? undefined : file.stages[s.from.stageRef];
+  }
+  return out;
+}
+
+/**
+ * The instructions a stage sees up to (not including) `before`: those of its base stages first,
+ * then its own. Without `before`, all of them.
+ */
+export function visibleInstructions(file: Dockerfile, stage: Stage, before?: Instruction): Instruction[] {
+  const chain = baseChain(file, stage).reverse();
+  const out: Instruction[] = [];
+  for (const s of chain) {
+    for (const ins of s.instructions) {
+      if (ins === before) return out;
+      out.push(ins);
+    }
+  }
+  return out;
+}
+
+/** The last instruction with `keyword` visible at `before` (or at the end of the stage). */
+export function lastVisible(file: Dockerfile, stage: Stage, keyword: string, before?: Instruction): Instruction | undefined {
+  const seen = visibleInstructions(file, stage, before);
+  for (let i = seen.length - 1; i >= 0; i--) if (seen[i]!.keyword === keyword) return seen[i];
+  return undefined;
+}
+
+export interface EffectiveShell {
+  /** The exec-form words of the SHELL in force, e.g. `["/bin/bash", "-o", "pipefail", "-c"]`. */
+  words: string[];
+  /** The SHELL instruction; undefined for Docker's default `/bin/sh -c`. */
+  instruction?: Instruction;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+/**
+ * The SHELL in force for an instruction of a stage: the last SHELL before it in the stage or in
+ * the stages it is built on; Docker's `/bin/sh -c` when there is none. A SHELL not written in
+ * JSON form is rejected by Docker, so it is ignored here.
+ */
+export function effectiveShell(file: Dockerfile, stage: Stage, before?: Instruction): EffectiveShell {
+  const seen = visibleInstructions(file, stage, before);
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const ins = seen[i]!;
+    if (ins.keyword === 'SHELL' && ins.jsonForm && ins.args.length > 0) {
+      return { words: ins.args.map((a) => a.value), instruction: ins };
+    }
+  }
+  return { words: DEFAULT_SHELL };
+}
+
+/** The WORKDIR in force for an instruction (in the stage or its base stages), if any. */
+export function effectiveWorkdir(file: Dockerfile, stage: Stage, before?: Instruction): Instruction | undefined {
+  return lastVisible(file, stage, 'WORKDIR', before);
+}
+
+/** The stage an instruction belongs to; undefined before the first FROM. */
+export function stageOf(file: Dockerfile, ins: Instruction): Stage | undefined {
+  return ins.stageIndex >= 0 ? file.stages[ins.stageIndex] : undefined;
+}
+
+/**
+ * Stages that end up in an image someone runs or builds on: the final stage and every stage a
+ * later `FROM` builds on. Stages read only through `COPY --from` are not.
+ */
+export function isImageStage(stage: Stage): boolean {
+  return stage.final || stage.usedAsBase;
+}
+
+/**
+ * Whether a stage runs on a Windows base image (no uid, `cmd` as default shell), judged from the
+ * image its chain starts at: `mcr.microsoft.com/windows/…`, nanoserver and servercore tags.
+ */
+export function isWindowsStage(file: Dockerfile, stage: Stage): boolean {
+  const root = baseChain(file, stage).at(-1)!;
+  return /(?:^|\/)windows(?:\/|$)|nanoserver|servercore/i.test(root.from.image.resolved);
+}
