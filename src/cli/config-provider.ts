@@ -58,6 +58,7 @@ export function providerFromConfigSet(set: ConfigSet, rules: readonly Rule[], cw
       key: config.configPath ?? '',
       rules: active,
       settings: config.settings,
+      shellcheck: config.shellcheck,
       resolveId,
       ignored: (path) => {
         if (!match) return false;

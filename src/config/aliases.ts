@@ -5,6 +5,7 @@
  */
 import type { Alias, RuleMeta } from '../engine/types.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { shellcheckRuleId } from '../engine/shellcheck.js';
 
 export interface CodeMatch {
   /** Rule ids the code names; several when one upstream check is split into narrower rules. */
@@ -49,7 +50,11 @@ export class AliasIndex {
     const hit = this.exact.get(code);
     if (hit) return { ids: hit.ids, canonical: code, isAlias: hit.isAlias };
     const canonical = this.folded.get(code.toLowerCase());
-    if (canonical === undefined) return undefined;
+    if (canonical === undefined) {
+      // ShellCheck codes are open-ended: any `SCnnnn` names the rule `shellcheck/SCnnnn`.
+      const sc = shellcheckRuleId(code);
+      return sc ? { ids: [sc], canonical: sc, isAlias: false } : undefined;
+    }
     const entry = this.exact.get(canonical)!;
     return {
       ids: entry.ids,

@@ -8,6 +8,7 @@ import type { RuleMeta } from '../engine/types.js';
 import { AliasIndex } from './aliases.js';
 import { ConfigFinder } from './find.js';
 import { loadConfigFile } from './load.js';
+import { findHadolintConfig, loadHadolintConfig } from './hadolint.js';
 import { hasErrors, type ConfigProblem } from './problem.js';
 import { resolveConfig, type CliConfigFlags, type ResolvedConfig } from './resolve.js';
 import { loadConfigValidator, type ConfigValidator } from './validator.js';
@@ -18,6 +19,8 @@ export interface ConfigSetOptions {
   configPath?: string;
   finder?: ConfigFinder;
   validator?: ConfigValidator;
+  /** Where a `.hadolint.yaml` is also looked for (default: the process cwd). */
+  cwd?: string;
 }
 
 export interface ConfigForFile {
@@ -56,7 +59,10 @@ export class ConfigSet {
   }
 
   forFile(file: string): ConfigForFile {
-    return this.forConfig(this.configPathFor(file));
+    const path = this.configPathFor(file);
+    // No config of ours applies: a hadolint config, if there is one, says how to lint.
+    const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd()) : undefined;
+    return hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
   }
 
   /** Config for a folder (e.g. the cwd, for discovery ignores before any file is known). */
@@ -64,14 +70,14 @@ export class ConfigSet {
     return this.forConfig(this.opts.configPath ?? this.finder.findForDir(dir));
   }
 
-  private forConfig(path: string | undefined): ConfigForFile {
+  private forConfig(path: string | undefined, hadolint = false): ConfigForFile {
     const key = path ?? '';
     const cached = this.byConfig.get(key);
     if (cached) return cached;
     const problems: ConfigProblem[] = [];
     let file;
     if (path !== undefined) {
-      const loaded = loadConfigFile(path, this.validator, this.index);
+      const loaded = hadolint ? loadHadolintConfig(path, this.index) : loadConfigFile(path, this.validator, this.index);
       problems.push(...loaded.problems);
       file = loaded.config;
     }

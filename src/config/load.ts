@@ -29,6 +29,8 @@ export interface ConfigFileData {
   ignore: string[];
   settings: Settings;
   failOn?: FailOn;
+  /** `shellcheck: true`: run ShellCheck on RUN scripts. */
+  shellcheck?: boolean;
 }
 
 export interface LoadResult {
@@ -240,6 +242,7 @@ export function parseConfig(path: string, text: string, validator: ConfigValidat
   };
   if (ext !== undefined) config.extends = (Array.isArray(ext) ? ext : [ext]) as Preset[];
   if (data.failOn !== undefined) config.failOn = data.failOn as FailOn;
+  if (typeof data.shellcheck === 'boolean') config.shellcheck = data.shellcheck;
   return { config, problems };
 }
 

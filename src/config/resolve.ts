@@ -9,6 +9,7 @@ import type { ConfigFileData } from './load.js';
 import type { ConfigProblem } from './problem.js';
 import { FAIL_ON, PRESETS, RULE_LEVELS, type FailOn, type Preset, type RuleLevel } from './schema.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { SHELLCHECK_PREFIX, type ShellcheckLevel, type ShellcheckSettings } from '../engine/shellcheck.js';
 
 export interface CliConfigFlags {
   /** `--preset`: replaces the file's `extends`. */
@@ -16,6 +17,8 @@ export interface CliConfigFlags {
   /** `--rule id=level`, repeatable; ids or aliases. */
   rules?: readonly string[];
   failOn?: FailOn;
+  /** `--shellcheck`: run ShellCheck whatever the config says. */
+  shellcheck?: boolean;
 }
 
 export interface ResolvedRule {
@@ -31,6 +34,8 @@ export interface ResolvedConfig {
   ignore: string[];
   failOn: FailOn;
   configPath?: string;
+  /** Whether ShellCheck runs, and the levels of `shellcheck/SCnnnn` ids set in `rules`. */
+  shellcheck: ShellcheckSettings;
 }
 
 export const DEFAULT_FAIL_ON: FailOn = 'error';
@@ -104,7 +109,9 @@ export function resolveConfig(
   }
 
   const rules = new Map<string, ResolvedRule>();
+  const shellcheckLevels = new Map<string, ShellcheckLevel>();
   for (const [id, level] of [...levels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (id.startsWith(SHELLCHECK_PREFIX)) shellcheckLevels.set(id, level);
     const meta = byId.get(id);
     if (!meta || level === 'off') continue;
     const defaults = (meta.options?.defaults ?? {}) as Record<string, unknown>;
@@ -115,6 +122,7 @@ export function resolveConfig(
     settings: { ...(file?.settings ?? {}) },
     ignore: [...(file?.ignore ?? [])],
     failOn: cli.failOn ?? file?.failOn ?? DEFAULT_FAIL_ON,
+    shellcheck: { enabled: cli.shellcheck ?? file?.shellcheck ?? false, levels: shellcheckLevels },
   };
   if (file) config.configPath = file.path;
   return { config, problems };

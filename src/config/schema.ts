@@ -86,6 +86,7 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
         description: 'Rule ids or upstream codes (hadolint, BuildKit, dclint) and their level.',
         type: 'object',
         properties: ruleProps,
+        patternProperties: { '^shellcheck/SC[0-9]{4}$': ruleEntry(undefined, 'a ShellCheck code (with `shellcheck: true`)') },
         additionalProperties: false,
       },
       ignore: {
@@ -98,9 +99,18 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
         type: 'object',
         properties: {
           trustedRegistries: { type: 'array', items: { type: 'string' } },
-          labelSchema: { type: 'object', additionalProperties: { type: 'string' } },
+          labelSchema: {
+            description: 'Labels the image must carry, with the type of their value (hadolint label-schema).',
+            type: 'object',
+            additionalProperties: { type: 'string', enum: ['', 'text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] },
+          },
+          strictLabels: { description: 'Only the labels of labelSchema are allowed.', type: 'boolean' },
           requireReason: { type: 'boolean' },
         },
+      },
+      shellcheck: {
+        description: 'Run ShellCheck on RUN scripts; findings are rules shellcheck/SCnnnn.',
+        type: 'boolean',
       },
       failOn: {
         description: 'Lowest severity that makes the run fail (default: error).',

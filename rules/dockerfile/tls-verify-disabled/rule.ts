@@ -1,0 +1,105 @@
+import { defineRule, type Ranged } from '../../../src/engine/types.js';
+import type { ArgInstruction, EnvInstruction } from '../../../src/parse/dockerfile/model.js';
+import type { ShellCommand, ShellWord } from '../../../src/parse/dockerfile/shell/types.js';
+import { baseName, clusterHas } from '../../../src/analysis/shell-commands.js';
+
+type Msg = 'flag' | 'variable';
+
+const CURL_VALUE = 'AbcCdDeEFHKmoPQrTuUwxXyYzt';
+const FALSE = /^(?:false|0|no|off)$/i;
+
+/**
+ * Variables that turn verification off for the tools reading them, and whether a value does.
+ * git disables checks when GIT_SSL_NO_VERIFY is set at all, whatever its value.
+ */
+const VARIABLES: Record<string, (value: string) => boolean> = {
+  GIT_SSL_NO_VERIFY: () => true,
+  NODE_TLS_REJECT_UNAUTHORIZED: (v) => v.trim() === '0',
+  PYTHONHTTPSVERIFY: (v) => v.trim() === '0',
+  PIP_TRUSTED_HOST: (v) => v.trim() !== '',
+  NPM_CONFIG_STRICT_SSL: (v) => FALSE.test(v.trim()),
+  YARN_ENABLE_STRICT_SSL: (v) => FALSE.test(v.trim()),
+};
+
+function variableDisables(name: string, value: string): boolean {
+  const test = VARIABLES[name.toUpperCase()];
+  return test !== undefined && test(value);
+}
+
+/** The word of `cmd` that turns verification off, if any. */
+function offendingWord(cmd: ShellCommand): ShellWord | undefined {
+  const name = baseName(cmd.name);
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value;
+    const next = args[i + 1]?.value ?? '';
+    if (name === 'curl' && (v === '--insecure' || clusterHas(v, 'k', CURL_VALUE))) return w;
+    if (v === '--no-check-certificate' && (name === 'wget' || name === 'apk')) return w;
+    if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return w;
+    if (/^(?:global|install|download)\.trusted-host$/.test(v) && next !== '') return w;
+    if (/^(?:npm|yarn|pnpm)$/.test(name)) {
+      if ((v === 'strict-ssl' || v === 'enableStrictSsl' || v === '--strict-ssl') && FALSE.test(next)) return w;
+      if (/^(?:--)?strict-ssl=/.test(v) && FALSE.test(v.slice(v.indexOf('=') + 1))) return w;
+    }
+    if (name === 'git') {
+      if (/^http(?:\..+)?\.sslverify$/i.test(v) && FALSE.test(next)) return w;
+      if (/^http(?:\..+)?\.sslverify=/i.test(v) && FALSE.test(v.slice(v.indexOf('=') + 1))) return w;
+    }
+    // yum/dnf `--setopt=sslverify=0`, or the option written into a repo file with echo.
+    if (/^(?:--setopt=)?(?:[\w.-]+\.)?sslverify=(?:0|false|no)$/i.test(v)) return w;
+    if (name === 'export') {
+      const eq = v.indexOf('=');
+      if (eq > 0 && variableDisables(v.slice(0, eq), v.slice(eq + 1))) return w;
+    }
+  }
+  return undefined;
+}
+
+export default defineRule<Record<string, never>, Msg>(
+  {
+    id: 'tls-verify-disabled',
+    kind: 'dockerfile',
+    summary: 'TLS certificate verification turned off (`curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, …)',
+    category: 'security',
+    severity: 'warning',
+    recommended: true,
+    aliases: [],
+    messages: {
+      flag:
+        '`{text}` turns off TLS certificate checks, so anyone on the network path can swap what goes into the image; remove it and make the server\'s CA trusted instead (install `ca-certificates`, or copy your CA to `/usr/local/share/ca-certificates/` and run `update-ca-certificates`)',
+      variable:
+        '`{name}={value}` turns off TLS certificate checks for every later command that reads it, so anyone on the network path can swap what goes into the image; remove it and make the server\'s CA trusted instead (install `ca-certificates`, or add your CA with `update-ca-certificates`)',
+    },
+    since: '0.1.0',
+  },
+  (ctx) => {
+    const variable = (name: string, value: string, at: Ranged) =>
+      ctx.report({ at, messageId: 'variable', data: { name, value } });
+    return {
+      'dockerfile:run'(run) {
+        for (const cmd of run.commands) {
+          for (const a of cmd.assignments) {
+            const eq = a.value.indexOf('=');
+            if (eq > 0 && variableDisables(a.value.slice(0, eq), a.value.slice(eq + 1))) variable(a.value.slice(0, eq), a.value.slice(eq + 1), a.range);
+          }
+          const w = offendingWord(cmd);
+          if (w) ctx.report({ at: w.range, messageId: 'flag', data: { text: w.value } });
+        }
+      },
+      'dockerfile:instruction'(ins) {
+        if (ins.keyword === 'ENV') {
+          for (const p of (ins as EnvInstruction).pairs) {
+            if (variableDisables(p.key, p.value)) variable(p.key, p.value, { path: p.keyRange.path, start: p.keyRange.start, end: Math.max(p.keyRange.end, p.valueRange.end) });
+          }
+        } else if (ins.keyword === 'ARG') {
+          for (const v of (ins as ArgInstruction).vars) {
+            if (v.defaultValue !== undefined && v.defaultRange && variableDisables(v.name, v.defaultValue)) {
+              variable(v.name, v.defaultValue, { path: v.nameRange.path, start: v.nameRange.start, end: v.defaultRange.end });
+            }
+          }
+        }
+      },
+    };
+  },
+);
