@@ -21,6 +21,7 @@ import rootUser from './dockerfile/root-user/rule.js';
 import curlPipeShell from './dockerfile/curl-pipe-shell/rule.js';
 import untrustedRegistry from './dockerfile/untrusted-registry/rule.js';
 import missingLabel from './dockerfile/missing-label/rule.js';
+import labelKeyInvalid from './dockerfile/label-key-invalid/rule.js';
 import labelNotInSchema from './dockerfile/label-not-in-schema/rule.js';
 import emptyLabel from './dockerfile/empty-label/rule.js';
 import invalidLabelValue from './dockerfile/invalid-label-value/rule.js';
@@ -221,6 +222,7 @@ export const rules: readonly Rule[] = [
   invalidSuppression,
   invalidYaml,
   jsonArgsRecommended,
+  labelKeyInvalid,
   labelNotInSchema,
   latestImageTag,
   legacyKeyValueFormat,
