@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', root], { stdio: 'inherit', cwd: root });
+// Declarations of the public API only (src/index.ts and the types it reaches), for plugin authors.
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json')], { stdio: 'inherit', cwd: root });
 for (const step of ['gen-compose-validator.js', 'gen-config-schema.js']) {
   const file = join(root, 'dist', 'scripts', step);
   if (existsSync(file)) execFileSync(process.execPath, [file], { stdio: 'inherit', cwd: root });

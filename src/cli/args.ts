@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { FileKind } from './discover.js';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'checkstyle', 'junit', 'gitlab', 'compact'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'checkstyle', 'junit', 'gitlab', 'compact', 'pretty'] as const;
 export type FormatName = (typeof FORMATS)[number];
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -54,7 +54,7 @@ command line are linted whatever their name. "-" reads standard input.
 
 Options:
   -f, --format <name>              text (default), json, sarif, github, checkstyle, junit,
-                                   gitlab or compact
+                                   gitlab, compact or pretty
   -o, --output-file <path>         write the report to a file
   -c, --config <path>              use this config file instead of searching for one
       --preset <recommended|all>   rule set to start from (default: recommended)

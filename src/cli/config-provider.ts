@@ -27,6 +27,8 @@ export interface CliConfigProvider extends ConfigProvider {
   readonly hasErrors: boolean;
   /** The failure level that applies to the run (from the flags, else the config of the cwd). */
   readonly failOn: FailOn;
+  /** Rules of the plugins of every config used so far, for reporters' rule metadata. */
+  readonly pluginRules: readonly Rule[];
 }
 
 export async function createConfigProvider(opts: ConfigProviderOptions): Promise<CliConfigProvider> {
@@ -44,12 +46,13 @@ export function providerFromConfigSet(set: ConfigSet, rules: readonly Rule[], cw
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const effective = new Map<ResolvedConfig, EffectiveConfig & { ignored: (path: string) => boolean }>();
   const resolveId = (code: string) => set.index.lookup(code)?.ids;
+  const pluginRules = new Map<string, Rule>();
   const of = (config: ResolvedConfig) => {
     let e = effective.get(config);
     if (e) return e;
     const active: ActiveRule[] = [];
     for (const [id, r] of config.rules) {
-      const rule = byId.get(id);
+      const rule = byId.get(id) ?? config.plugins?.get(id);
       if (rule) active.push({ rule, severity: r.severity, options: r.options });
     }
     const base = ConfigSet.baseDir(config, cwd);
@@ -59,13 +62,14 @@ export function providerFromConfigSet(set: ConfigSet, rules: readonly Rule[], cw
       rules: active,
       settings: config.settings,
       shellcheck: config.shellcheck,
-      resolveId,
+      resolveId: config.plugins ? (code: string) => (config.plugins!.has(code) ? [code] : resolveId(code)) : resolveId,
       ignored: (path) => {
         if (!match) return false;
         const rel = relative(base, path).split('\\').join('/');
         return !rel.startsWith('..') && match(rel);
       },
     };
+    for (const [id, rule] of config.plugins ?? []) pluginRules.set(id, rule);
     effective.set(config, e);
     return e;
   };
@@ -80,5 +84,8 @@ export function providerFromConfigSet(set: ConfigSet, rules: readonly Rule[], cw
       return set.hasErrors;
     },
     failOn: cwdConfig.failOn,
+    get pluginRules() {
+      return [...pluginRules.values()];
+    },
   };
 }

@@ -12,6 +12,7 @@ import { VERSION } from '../meta.js';
 import { providerFromConfigSet } from './config-provider.js';
 import { ConfigSet } from '../config/config-set.js';
 import type { FailOn } from '../config/schema.js';
+import { formatConfigProblem } from '../config/problem.js';
 import type { FileResult, RuleMeta, Severity } from '../engine/types.js';
 import { useColor } from './color.js';
 import { Progress } from './progress.js';
@@ -63,6 +64,18 @@ export function exitCodeFor(
   return 0;
 }
 
+/** The catalog: our rules, and those of the plugins the config of the cwd (or `--config`) names. */
+async function rulesCommand(opts: CliOptions, io: CliIO): Promise<number> {
+  const set = await ConfigSet.create(
+    rules.map((r) => r.meta),
+    { ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}), cwd: io.cwd },
+  );
+  const plugins = set.forDir(io.cwd).config.plugins?.values() ?? [];
+  for (const p of set.problems) io.stderr.write(`compose-lint: ${formatConfigProblem(p)}\n`);
+  io.stdout.write(formatCatalog([...rules, ...plugins], opts.format === 'json' ? 'json' : 'text'));
+  return set.hasErrors ? 2 : 0;
+}
+
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   let opts: CliOptions;
   try {
@@ -82,8 +95,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       io.stdout.write(VERSION + '\n');
       return 0;
     case 'rules':
-      io.stdout.write(formatCatalog(rules, opts.format === 'json' ? 'json' : 'text'));
-      return 0;
+      return rulesCommand(opts, io);
     case 'explain':
       return explainCommand(opts.target!, io);
     case 'init':
@@ -164,14 +176,14 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY), opts.outputFile !== undefined);
   const ctx = {
     cwd: io.cwd,
-    rules: new Map(rules.map((r) => [r.meta.id, r.meta as RuleMeta<any>])),
+    rules: new Map([...rules, ...provider.pluginRules].map((r) => [r.meta.id, r.meta as RuleMeta<any>])),
     color,
     version: VERSION,
   };
   let output = reporter(results, ctx);
   // Statistics follow a human report; after a machine format they would corrupt it, so they go to stderr.
   const statistics = opts.statistics ? formatStatistics(results, ctx) : '';
-  const humanFormat = opts.format === 'text' || opts.format === 'compact';
+  const humanFormat = opts.format === 'text' || opts.format === 'compact' || opts.format === 'pretty';
   if (humanFormat && statistics) output += (output ? '\n' : '') + statistics;
   if (opts.outputFile) {
     try {

@@ -11,6 +11,7 @@ import { loadConfigFile } from './load.js';
 import { findHadolintConfig, loadHadolintConfig } from './hadolint.js';
 import { hasErrors, type ConfigProblem } from './problem.js';
 import { resolveConfig, type CliConfigFlags, type ResolvedConfig } from './resolve.js';
+import { applyPlugins } from '../plugins/apply.js';
 import { loadConfigValidator, type ConfigValidator } from './validator.js';
 
 export interface ConfigSetOptions {
@@ -82,6 +83,7 @@ export class ConfigSet {
       file = loaded.config;
     }
     const resolved = resolveConfig(this.metas, file, this.opts.cli, this.index);
+    if (file?.plugins) problems.push(...applyPlugins(resolved.config, file, this.opts.cli));
     // Flag problems are the same for every config: record them once.
     const flagProblems = this.byConfig.size === 0 ? resolved.problems : [];
     problems.push(...resolved.problems);

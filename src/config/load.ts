@@ -12,6 +12,7 @@ import { didYouMean } from '../text/did-you-mean.js';
 import { fileProblem, hasErrors, type ConfigProblem } from './problem.js';
 import type { FailOn, Preset, RuleLevel } from './schema.js';
 import type { ConfigSchemaError, ConfigValidator } from './validator.js';
+import { keyNamespace, pluginNamespace } from '../plugins/namespace.js';
 
 export interface RuleSetting {
   level: RuleLevel;
@@ -31,6 +32,12 @@ export interface ConfigFileData {
   failOn?: FailOn;
   /** `shellcheck: true`: run ShellCheck on RUN scripts. */
   shellcheck?: boolean;
+  /** `plugins:` as written (package names or local paths). */
+  plugins?: string[];
+  /** `rules:` entries of plugin rules, unchecked: plugin rules are known only once loaded. */
+  pluginRules?: Map<string, unknown>;
+  /** A problem placed at a JSON pointer of this file (`/plugins/0`), for checks made later. */
+  problemAt?(pointer: string, message: string, hint?: string): ConfigProblem;
 }
 
 export interface LoadResult {
@@ -182,11 +189,19 @@ export function parseConfig(path: string, text: string, validator: ConfigValidat
   const rulesKeys = new Map<string, string>();
   const seenIds = new Map<string, string>();
   const data: Obj = { ...raw };
+  const pluginNames = Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === 'string') : [];
+  const pluginNs = new Set(pluginNames.map(pluginNamespace));
+  const pluginRules = new Map<string, unknown>();
   if (isObj(raw.rules)) {
     const rulesNode = findPair(root!, 'rules')?.value ?? undefined;
     const normalised: Obj = {};
     for (const [key, value] of Object.entries(raw.rules)) {
       const keyNode = rulesNode ? findPair(rulesNode, key)?.key ?? undefined : undefined;
+      const ns = keyNamespace(key);
+      if (ns !== undefined && pluginNs.has(ns)) {
+        pluginRules.set(key, value);
+        continue;
+      }
       const match = index.lookup(key);
       if (!match) {
         const near = index.suggest(key);
@@ -243,6 +258,14 @@ export function parseConfig(path: string, text: string, validator: ConfigValidat
   if (ext !== undefined) config.extends = (Array.isArray(ext) ? ext : [ext]) as Preset[];
   if (data.failOn !== undefined) config.failOn = data.failOn as FailOn;
   if (typeof data.shellcheck === 'boolean') config.shellcheck = data.shellcheck;
+  if (pluginNames.length) {
+    config.plugins = pluginNames;
+    config.pluginRules = pluginRules;
+    config.problemAt = (pointer, message, hint) => {
+      const at = locate(root, pointer, rulesKeys);
+      return fileProblem(source, 'error', message, nodeRange(at.key) ?? nodeRange(at.node), hint);
+    };
+  }
   return { config, problems };
 }
 

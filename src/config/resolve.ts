@@ -3,7 +3,7 @@
  * (`extends`, or `--preset`) < the file's `rules` < `--rule` flags. Options start from each rule's
  * defaults and take the file's values on top (shallow: an option is replaced, not merged).
  */
-import type { RuleMeta, Settings, Severity } from '../engine/types.js';
+import type { Rule, RuleMeta, Settings, Severity } from '../engine/types.js';
 import { AliasIndex } from './aliases.js';
 import type { ConfigFileData } from './load.js';
 import type { ConfigProblem } from './problem.js';
@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   configPath?: string;
   /** Whether ShellCheck runs, and the levels of `shellcheck/SCnnnn` ids set in `rules`. */
   shellcheck: ShellcheckSettings;
+  /** Every rule of the config's plugins, by namespaced id (enabled ones are also in `rules`). */
+  plugins?: ReadonlyMap<string, Rule>;
 }
 
 export const DEFAULT_FAIL_ON: FailOn = 'error';

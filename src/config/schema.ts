@@ -86,7 +86,11 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
         description: 'Rule ids or upstream codes (hadolint, BuildKit, dclint) and their level.',
         type: 'object',
         properties: ruleProps,
-        patternProperties: { '^shellcheck/SC[0-9]{4}$': ruleEntry(undefined, 'a ShellCheck code (with `shellcheck: true`)') },
+        patternProperties: {
+          '^shellcheck/SC[0-9]{4}$': ruleEntry(undefined, 'a ShellCheck code (with `shellcheck: true`)'),
+          // Known only once the plugin loads; compose-lint checks these keys at run time.
+          '^(?!shellcheck/)(@[^/]+/)?[^/@]+/[a-z0-9-]+$': ruleEntry({ type: 'object', additionalProperties: true }, 'a rule of a plugin (`<plugin>/<rule-id>`)'),
+        },
         additionalProperties: false,
       },
       ignore: {
@@ -107,6 +111,11 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
           strictLabels: { description: 'Only the labels of labelSchema are allowed.', type: 'boolean' },
           requireReason: { type: 'boolean' },
         },
+      },
+      plugins: {
+        description: 'npm packages (resolved from this file\'s folder) or local paths whose rules are added; their ids are `<plugin>/<rule-id>`.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
       },
       shellcheck: {
         description: 'Run ShellCheck on RUN scripts; findings are rules shellcheck/SCnnnn.',

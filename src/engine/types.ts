@@ -97,6 +97,8 @@ export interface RuleMeta<Opts = Record<string, never>, Msg extends string = str
   options?: RuleOptionsSpec<Opts>;
   since: string;
   deprecated?: { replacedBy: string[] };
+  /** The rule's documentation page, for plugin rules (ours are generated under docs/rules/). */
+  docsUrl?: string;
 }
 
 export interface Settings {

@@ -79,7 +79,7 @@ function sarifFixes(f: Finding, cwd: string, sources: Map<string, SourceFile>) {
 
 function ruleDescriptor(id: string, meta: RuleMeta<any> | undefined) {
   if (!meta) return { id, name: pascalCase(id) };
-  const url = ruleDocsUrl(meta.kind, meta.id);
+  const url = meta.docsUrl ?? ruleDocsUrl(meta.kind, meta.id);
   const deprecated = meta.deprecated
     ? ` Deprecated${meta.deprecated.replacedBy.length ? `: use ${meta.deprecated.replacedBy.join(', ')}` : ''}.`
     : '';

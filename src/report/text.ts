@@ -77,7 +77,7 @@ function renderFinding(f: Finding, src: SourceFile | undefined, ctx: ReportConte
   }
   for (const h of hintLines(f)) out.push(`${pad}= ${h}`);
   const meta = ctx.rules.get(f.ruleId);
-  if (meta) out.push(`${pad}= ${paint('dim', `docs: ${ruleDocsUrl(meta.kind, meta.id)}`)}`);
+  if (meta) out.push(`${pad}= ${paint('dim', `docs: ${meta.docsUrl ?? ruleDocsUrl(meta.kind, meta.id)}`)}`);
   return out;
 }
 

@@ -78,7 +78,7 @@ test('--rule turns a rule off by alias and raises it by id', async () => {
 test('usage errors exit 2 with a message on stderr', async () => {
   const cases: [string[], string][] = [
     [['--bogus'], "compose-lint: Unknown option '--bogus'"],
-    [['-f', 'xml', 'latest'], 'compose-lint: --format must be one of text, json, sarif, github, checkstyle, junit, gitlab, compact, not "xml"'],
+    [['-f', 'xml', 'latest'], 'compose-lint: --format must be one of text, json, sarif, github, checkstyle, junit, gitlab, compact, pretty, not "xml"'],
     [['--fail-on', 'warn', 'latest'], 'compose-lint: --fail-on must be one of error, warning, info, never, not "warn"'],
     [['--preset', 'strict', 'latest'], 'compose-lint: --preset must be one of recommended, all, not "strict"'],
     [['--kind', 'yaml', 'latest'], 'compose-lint: --kind must be one of dockerfile, compose, not "yaml"'],

@@ -5,8 +5,8 @@ import { json } from '../../src/report/json.js';
 import { sarif } from '../../src/report/sarif.js';
 import { text } from '../../src/report/text.js';
 
-test('getReporter knows the eight formats and nothing else', () => {
-  assert.deepEqual(Object.keys(reporters).sort(), ['checkstyle', 'compact', 'github', 'gitlab', 'json', 'junit', 'sarif', 'text']);
+test('getReporter knows the nine formats and nothing else', () => {
+  assert.deepEqual(Object.keys(reporters).sort(), ['checkstyle', 'compact', 'github', 'gitlab', 'json', 'junit', 'pretty', 'sarif', 'text']);
   assert.equal(getReporter('text'), text);
   assert.equal(getReporter('json'), json);
   assert.equal(getReporter('sarif'), sarif);
