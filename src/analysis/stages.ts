@@ -57,14 +57,30 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
  * JSON form is rejected by Docker, so it is ignored here.
  */
 export function effectiveShell(file: Dockerfile, stage: Stage, before?: Instruction): EffectiveShell {
-  const seen = visibleInstructions(file, stage, before);
-  for (let i = seen.length - 1; i >= 0; i--) {
-    const ins = seen[i]!;
-    if (ins.keyword === 'SHELL' && ins.jsonForm && ins.args.length > 0) {
+  // Walked from the stage towards its bases without listing every visible instruction: rules
+  // ask this for each RUN, and a listing per RUN made long Dockerfiles quadratic.
+  const chain = baseChain(file, stage);
+  const at = before ? chain.findIndex((s) => s.index === before.stageIndex) : -1;
+  for (let k = Math.max(0, at); k < chain.length; k++) {
+    const shells = shellsOf(chain[k]!);
+    for (let i = shells.length - 1; i >= 0; i--) {
+      const ins = shells[i]!;
+      if (k === at && ins.range.start >= before!.range.start) continue;
       return { words: ins.args.map((a) => a.value), instruction: ins };
     }
   }
   return { words: DEFAULT_SHELL };
+}
+
+const shellCache = new WeakMap<Stage, Instruction[]>();
+/** The stage's own SHELL instructions that Docker accepts (JSON form, not empty), in order. */
+function shellsOf(stage: Stage): Instruction[] {
+  let shells = shellCache.get(stage);
+  if (!shells) {
+    shells = stage.instructions.filter((ins) => ins.keyword === 'SHELL' && ins.jsonForm && ins.args.length > 0);
+    shellCache.set(stage, shells);
+  }
+  return shells;
 }
 
 /** The WORKDIR in force for an instruction (in the stage or its base stages), if any. */

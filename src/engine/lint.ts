@@ -203,6 +203,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const internalErrors: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const t of targets) byFile.set(t.path, []);
+  const seenFindings = new Set<string>();
   for (const { config, dockerfiles: dfs, compose } of groups.values()) {
     const out = runRules(config.rules, {
       dockerfiles: dfs,
@@ -226,8 +227,12 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
       let list = byFile.get(f.location.path);
       if (!list) byFile.set(f.location.path, (list = []));
       // A file shared by two stacks (an included one also linted alone) is judged by both.
-      const same = (g: Finding) => g.ruleId === f.ruleId && g.location.start.offset === f.location.start.offset && g.message === f.message;
-      if (!list.some(same)) list.push(f);
+      // A set, not a scan of the list: a file with thousands of findings made the scan quadratic.
+      const key = `${f.location.path}\0${f.ruleId}\0${f.location.start.offset}\0${f.message}`;
+      if (!seenFindings.has(key)) {
+        seenFindings.add(key);
+        list.push(f);
+      }
     }
   }
 

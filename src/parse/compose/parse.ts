@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { openerOffset } from './yaml-error-position.js';
+import { MAX_YAML_DEPTH, yamlTooDeepAt } from './depth-guard.js';
 import { SourceFile } from '../source.js';
 import type { ComposeFile } from './model.js';
 import { buildTree } from './ytree.js';
@@ -27,7 +28,13 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
   const source = new SourceFile(path, text);
   let document: Document.Parsed;
   try {
-    document = parseYaml(text);
+    // Deeper nesting would overflow the stack inside `yaml`, which can abort the process.
+    const deep = yamlTooDeepAt(text);
+    document = parseYaml(deep === undefined ? text : '');
+    if (deep !== undefined) {
+      const message = `nested more than ${MAX_YAML_DEPTH} levels deep; the file is not read further`;
+      document.errors.push(Object.assign(new Error(message), { code: 'TOO_DEEP', pos: [deep, deep + 1] as [number, number], name: 'YAMLParseError' }) as never);
+    }
   } catch (err) {
     // yaml reports problems in doc.errors; this guards against an internal failure.
     document = parseYaml('');
