@@ -58,12 +58,18 @@ import jsonArgsRecommended from './dockerfile/json-args-recommended/rule.js';
 import legacyKeyValueFormat from './dockerfile/legacy-key-value-format/rule.js';
 import exposeProtoCasing from './dockerfile/expose-proto-casing/rule.js';
 import exposeInvalidFormat from './dockerfile/expose-invalid-format/rule.js';
+import copySourceMissing from './project/copy-source-missing/rule.js';
+import publishedPortNotListening from './project/published-port-not-listening/rule.js';
+import healthcheckPortNotListening from './project/healthcheck-port-not-listening/rule.js';
+import envFileSyntax from './project/env-file-syntax/rule.js';
+import userOverridesImageUser from './project/user-overrides-image-user/rule.js';
+import buildArgNotDeclared from './project/build-arg-not-declared/rule.js';
+import buildArgNotPassed from './project/build-arg-not-passed/rule.js';
+import buildContextMissing from './project/build-context-missing/rule.js';
+import buildTargetUnknown from './project/build-target-unknown/rule.js';
 import buildWithImage from './compose/build-with-image/rule.js';
 import containerNameInvalid from './compose/container-name-invalid/rule.js';
 import projectNameMissing from './compose/project-name-missing/rule.js';
-import duplicateCmd from './dockerfile/duplicate-cmd/rule.js';
-import duplicateEntrypoint from './dockerfile/duplicate-entrypoint/rule.js';
-import duplicateHealthcheck from './dockerfile/duplicate-healthcheck/rule.js';
 import exposePortOutOfRange from './dockerfile/expose-port-out-of-range/rule.js';
 import invalidOnbuildTrigger from './dockerfile/invalid-onbuild-trigger/rule.js';
 import copyWholeFilesystem from './dockerfile/copy-whole-filesystem/rule.js';
@@ -156,6 +162,10 @@ export const rules: readonly Rule[] = [
   aptListsNotRemoved,
   aptPackageUnpinned,
   aptUnstableCli,
+  buildArgNotDeclared,
+  buildArgNotPassed,
+  buildContextMissing,
+  buildTargetUnknown,
   buildWithImage,
   capDropAllMissing,
   cdInRun,
@@ -171,6 +181,7 @@ export const rules: readonly Rule[] = [
   copyFromUnknownStage,
   copyIgnoredFile,
   copyRelativeDestination,
+  copySourceMissing,
   copyWholeFilesystem,
   curlPipeShell,
   dangerousCapability,
@@ -183,10 +194,7 @@ export const rules: readonly Rule[] = [
   dnfInstallWithoutYes,
   dnfPackageUnpinned,
   dockerSocketMount,
-  duplicateCmd,
   duplicateContainerName,
-  duplicateEntrypoint,
-  duplicateHealthcheck,
   duplicateHostPort,
   duplicateMountTarget,
   duplicateStageName,
@@ -194,6 +202,7 @@ export const rules: readonly Rule[] = [
   emptyContinuationLine,
   emptyLabel,
   envFileMissing,
+  envFileSyntax,
   envReferencesSameInstruction,
   exposeInvalidFormat,
   exposePortOutOfRange,
@@ -206,6 +215,7 @@ export const rules: readonly Rule[] = [
   gemPackageUnpinned,
   goPackageUnpinned,
   hadolintIgnoreComment,
+  healthcheckPortNotListening,
   healthcheckTestInvalid,
   hostDeviceMapped,
   hostNamespace,
@@ -245,6 +255,7 @@ export const rules: readonly Rule[] = [
   portsNotSorted,
   privilegedContainer,
   projectNameMissing,
+  publishedPortNotListening,
   readOnlyRootfsMissing,
   redundantTargetPlatform,
   reservedStageName,
@@ -273,6 +284,7 @@ export const rules: readonly Rule[] = [
   unsignedPackages,
   untrustedRegistry,
   unusedSuppression,
+  userOverridesImageUser,
   useraddLargeUid,
   versionFieldObsolete,
   volumeQuoted,

@@ -82,3 +82,19 @@ test('the text report of the seed example is pinned', async () => {
   const expected = readFileSync(join(fixturesDir, 'seed-example.expected.txt'), 'utf8');
   assert.equal(stdout, expected);
 });
+
+test('the leak of .env and the double build come with their fixes', async () => {
+  const { stdout } = await run(['seed-example', '--format', 'json']);
+  interface Fixed {
+    ruleId: string;
+    fixes?: { safety: string; edits: { path: string; start: number; end: number; text: string }[] }[];
+  }
+  const found = (JSON.parse(stdout) as { messages: Fixed[] }[]).flatMap((r) => r.messages);
+  const edits = (id: string) =>
+    found.find((m) => m.ruleId === id)?.fixes?.[0]?.edits.map((e) => `${e.path.split('/').pop()}@${e.start}-${e.end} ${JSON.stringify(e.text)}`);
+  assert.deepEqual(edits('secret-file-in-image'), ['.dockerignore@0-0 ".env\\n"']);
+  assert.deepEqual(edits('image-built-twice'), [
+    'docker-compose.yml@361-361 "    image: seed-example-queue\\n"',
+    'docker-compose.yml@660-668 "image: seed-example-queue"',
+  ]);
+});

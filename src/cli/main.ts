@@ -22,6 +22,7 @@ import { runFix } from './fix-command.js';
 import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
 import { printConfigCommand } from './print-config.js';
+import { graphCommand } from './graph.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -77,6 +78,8 @@ async function rulesCommand(opts: CliOptions, io: CliIO): Promise<number> {
 }
 
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  // `graph` has its own options; it draws the project instead of linting it.
+  if (argv[0] === 'graph') return graphCommand(argv.slice(1), io);
   let opts: CliOptions;
   try {
     opts = parseCli(argv);

@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { defineRule, type Ranged } from '../../../src/engine/types.js';
+import { defineRule, type Edit, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, ComposeService } from '../../../src/parse/compose/model.js';
 import { extraBuildConfig } from './build-config.js';
 import { stacksOf } from '../../../src/project/compose-project.js';
@@ -28,6 +28,32 @@ function buildRange(service: ComposeService): Ranged {
   return b.node.kind === 'scalar' ? b.node.range : b.contextRange;
 }
 
+/**
+ * Name the first service's image and let the other one use it: `image: <name>` is written above
+ * the first `build:` (when it has no `image:`), and replaces the second service's `build:` entry.
+ */
+function shareImageFix(first: ComposeService, second: ComposeService, image: string, fileOf: (path: string) => ComposeFile | undefined): { title: string; edits: Edit[] } | undefined {
+  const firstBuild = first.node.entry('build');
+  const secondBuild = second.node.entry('build');
+  if (!firstBuild || !secondBuild || secondBuild.merged || firstBuild.merged) return undefined;
+  const edits: Edit[] = [];
+  const line = `image: ${image}`;
+  if (!first.image) {
+    const text = fileOf(firstBuild.keyRange.path)?.source.text;
+    if (text === undefined) return undefined;
+    const lineStart = text.lastIndexOf('\n', firstBuild.keyRange.start - 1) + 1;
+    const indent = text.slice(lineStart, firstBuild.keyRange.start);
+    if (!/^[ \t]*$/.test(indent)) return undefined;
+    edits.push({ path: firstBuild.keyRange.path, start: lineStart, end: lineStart, text: `${indent}${line}\n` });
+  }
+  const text = fileOf(secondBuild.keyRange.path)?.source.text;
+  if (text === undefined || secondBuild.value.range.path !== secondBuild.keyRange.path) return undefined;
+  let end = secondBuild.value.range.end;
+  while (end > secondBuild.keyRange.start && /\s/.test(text[end - 1]!)) end--;
+  edits.push({ path: secondBuild.keyRange.path, start: secondBuild.keyRange.start, end, text: line });
+  return { title: first.image ? `write \`${line}\` instead of \`build:\` in \`${second.name}\`` : `name the image \`${image}\` in \`${first.name}\` and use it in \`${second.name}\``, edits };
+}
+
 export default defineRule<Record<string, never>, 'builtTwice' | 'builtTwiceNamed'>(
   {
     id: 'image-built-twice',
@@ -43,6 +69,7 @@ export default defineRule<Record<string, never>, 'builtTwice' | 'builtTwiceNamed
       builtTwiceNamed:
         'Service `{service}` builds the same context and Dockerfile as service `{first}`, which already names its image `{image}`, so the same image is built twice; let `{service}` use `image: {image}` without `build`, or set `image: {image}` on it as well',
     },
+    fix: 'unsafe',
     since: '0.1.0',
   },
   (ctx) => ({
@@ -67,11 +94,13 @@ export default defineRule<Record<string, never>, 'builtTwice' | 'builtTwiceNamed
             if (names.has(name) || (s.image && first.image)) continue;
             names.add(name);
             const image = first.image?.value ?? s.image?.value ?? `${stack.name}-${first.name}`;
+            const fix = s.image ? undefined : shareImageFix(first, s, image, stack.fileOf.bind(stack));
             ctx.report({
               at: buildRange(s),
               messageId: first.image ? 'builtTwiceNamed' : 'builtTwice',
               data: { service: s.name, first: first.name, image },
               related: [{ at: buildRange(first), message: `first built by service \`${first.name}\`` }],
+              ...(fix ? { fix } : {}),
             });
           }
         }
