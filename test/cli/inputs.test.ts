@@ -11,7 +11,7 @@ const ids = (stdout: string) =>
   (JSON.parse(stdout) as JsonResult[]).map((r) => [r.filePath, r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)]);
 
 test('`-` with --stdin-filename Dockerfile lints stdin as that file', async () => {
-  const r = await run(['-', '--stdin-filename', 'Dockerfile', '-f', 'json'], { stdin: 'FROM alpine:latest\nUSER app\n', cwd: join(cliFixtures, 'odd-names') });
+  const r = await run(['-', '--stdin-filename', 'Dockerfile', '-f', 'json'], { stdin: 'FROM alpine:latest\nUSER 10001\n', cwd: join(cliFixtures, 'odd-names') });
   assert.equal(r.code, 0);
   assert.deepEqual(ids(r.stdout), [[join(cliFixtures, 'odd-names', 'Dockerfile'), ['1:13 latest-image-tag']]]);
 });
@@ -77,10 +77,10 @@ test('kindFromContent', () => {
 
 test('stdin standing for a file that the walk also finds is linted once, from the stdin text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-stdin-'));
-  writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER nobody\n');
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER 10001\n');
   const r = await run(['.', '-', '--stdin-filename', 'Dockerfile', '--format', 'json'], {
     cwd: dir,
-    stdin: 'FROM node:latest\nUSER node\n',
+    stdin: 'FROM node:latest\nUSER 10001\n',
   });
   const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
   assert.equal(results.length, 1);

@@ -275,14 +275,17 @@ test('dclint: disable-file, disable (whole file), disable-line', () => {
 });
 
 test('unknown codes and unknown forms are structured warnings, never crashes', () => {
-  const text = ['FROM a', '# compose-lint disable-next-line DL3007, nope-rule', 'RUN x', '# compose-lint disabel DL3007', '# hadolint ignore=SC2086', '# hadolint ignore='].join('\n');
+  const text = ['FROM a', '# compose-lint disable-next-line DL3007, nope-rule', 'RUN x', '# compose-lint disabel DL3007', '# hadolint ignore=SC2086,DL9999', '# hadolint ignore='].join('\n');
   const d = parse(text, 'dockerfile');
   assert.deepEqual(d.problems.map((p) => [p.kind, p.tool, p.code, p.location.start.line, p.location.start.column, p.location.end.column]), [
     ['unknown-code', 'compose-lint', 'nope-rule', 2, 42, 51],
     ['malformed', 'compose-lint', undefined, 4, 1, 30],
-    ['unknown-code', 'hadolint', 'SC2086', 5, 19, 25],
+    ['unknown-code', 'hadolint', 'DL9999', 5, 26, 32],
     ['malformed', 'hadolint', undefined, 6, 1, 19],
   ]);
+  // ShellCheck codes are open-ended and name the rule `shellcheck/SCnnnn`, so they are not unknown.
+  const hadolint = d.list.find((x) => x.tool === 'hadolint')!;
+  assert.deepEqual(hadolint.codes.map((c) => [c.code, [...c.ids]]), [['SC2086', ['shellcheck/SC2086']], ['DL9999', []]]);
   assert.equal(d.problems[1]!.message, 'unknown directive "compose-lint disabel"; expected one of disable-next-line, disable-line, disable-file, disable, enable');
   // The directive with an unknown code still works for its known codes.
   assert.deepEqual(live(text, 'dockerfile', [['latest-image-tag', 3]]), []);
