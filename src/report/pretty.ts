@@ -97,7 +97,13 @@ export const pretty: Reporter = (results, ctx) => {
     // Its closing counts call info a warning; ours replace them.
     const body = out.slice(0, out.lastIndexOf('\n\n') + 2);
     const colour: Colour = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'blue';
-    const report = `${body}  ${paint(colour, summaryLine(counts))}\n`;
+    // log-symbols fixes its colours from stdout at import, so with colour forced on and a pipe as
+    // stdout the symbols come out bare: paint them here.
+    const painted = ctx.color
+      ? body.replace(/^( {2})(⚠|‼|✖|×)( )/gm, (_m, pad: string, sym: string, sp: string) =>
+          `${pad}${paint(sym === '✖' || sym === '×' ? 'red' : 'yellow', sym)}${sp}`)
+      : body;
+    const report = `${painted}  ${paint(colour, summaryLine(counts))}\n`;
     return ctx.color ? report : stripAnsi(report);
   } finally {
     if (chalk && saved !== undefined) chalk.level = saved;
