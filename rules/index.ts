@@ -151,6 +151,8 @@ import serviceReferenceUnknown from './compose/service-reference-unknown/rule.js
 import dependsOnInactiveProfile from './compose/depends-on-inactive-profile/rule.js';
 import portSyntaxInvalid from './compose/port-syntax-invalid/rule.js';
 import volumeSyntaxInvalid from './compose/volume-syntax-invalid/rule.js';
+import dotenvKeyUnused from './project/dotenv-key-unused/rule.js';
+import resourceFileMissing from './project/resource-file-missing/rule.js';
 
 export const rules: readonly Rule[] = [
   addLocalFile,
@@ -194,6 +196,7 @@ export const rules: readonly Rule[] = [
   dnfInstallWithoutYes,
   dnfPackageUnpinned,
   dockerSocketMount,
+  dotenvKeyUnused,
   duplicateContainerName,
   duplicateHostPort,
   duplicateMountTarget,
@@ -259,6 +262,7 @@ export const rules: readonly Rule[] = [
   readOnlyRootfsMissing,
   redundantTargetPlatform,
   reservedStageName,
+  resourceFileMissing,
   resourceLimitsMissing,
   restartPolicyInvalid,
   rootUser,

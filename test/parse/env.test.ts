@@ -69,3 +69,20 @@ test('env file: CRLF line endings and BOM', () => {
   const f = parseEnvFile('.env', '\uFEFFA=1\r\nB="2"\r\n');
   assert.deepEqual(f.entries.map((e) => [e.key, e.value, e.valueRange.start, e.valueRange.end]), [['A', '1', 3, 4], ['B', '2', 8, 11]]);
 });
+
+// Compose's dotenv skips blanks after `=` before it looks for ` #`, so a comment written where the
+// value should be becomes the value; the parser must agree (env-file-syntax reports the line).
+test('env file: `KEY= # comment` takes the comment as its value, as Compose does', () => {
+  const text = 'A= # note\nB=  #x\nC=\nD=v # real comment\n';
+  const file = parseEnvFile('/p/.env', text);
+  assert.deepEqual(
+    file.entries.map((e) => [e.key, e.value, text.slice(e.valueRange.start, e.valueRange.end)]),
+    [
+      ['A', '# note', '# note'],
+      ['B', '#x', '#x'],
+      ['C', '', ''],
+      ['D', 'v', 'v'],
+    ],
+  );
+  assert.deepEqual(file.problems, []);
+});

@@ -1,8 +1,19 @@
-import { defineRule } from '../../../src/engine/types.js';
+import { dirname, relative, sep } from 'node:path';
+import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, VarRef } from '../../../src/parse/compose/model.js';
+import type { ComposeProject, Project } from '../../../src/project/model.js';
 import { rangeKey, shellVarRanges } from './shell-fields.js';
 
-type Msg = 'unset' | 'unsetRepeated' | 'unsetShell' | 'unsetShellRepeated';
+type Msg = 'unset' | 'unsetShell' | 'unsetInEnvFile' | 'unsetShellInEnvFile';
+
+/** A finding waiting for the project, which tells where the value could come from. */
+interface Pending {
+  file: ComposeFile;
+  name: string;
+  first: VarRef;
+  rest: VarRef[];
+  shellUse: boolean;
+}
 
 /** Other uses listed as related locations; the message still gives the full count. */
 const MAX_RELATED = 20;
@@ -43,54 +54,88 @@ export default defineRule<Record<string, never>, Msg>(
     aliases: [],
     messages: {
       unset:
-        'Variable `{name}` is not set, so Compose replaces `{ref}` with an empty string; set it in `.env` or the environment, or write `${{name}:-default}`',
-      unsetRepeated:
-        'Variable `{name}` is not set (used {more} in this file), so Compose replaces `{ref}` and every other use with an empty string; set it in `.env` or the environment, or write `${{name}:-default}`',
+        'Variable `{name}` is not set{uses}, so Compose replaces `{ref}` with an empty string; {source}, or write `${{name}:-default}`',
       unsetShell:
-        'Variable `{name}` is not set, so Compose replaces `{ref}` with an empty string before the container runs; if the container\'s shell should expand it, write `{escaped}` (`$$` passes a literal `$` to the container), otherwise set it in `.env` or the environment',
-      unsetShellRepeated:
-        'Variable `{name}` is not set (used {more} in this file), so Compose replaces `{ref}` and every other use with an empty string before the container runs; if the container\'s shell should expand it, write `{escaped}` (`$$` passes a literal `$` to the container), otherwise set it in `.env` or the environment',
+        'Variable `{name}` is not set{uses}, so Compose replaces `{ref}` with an empty string before the container runs; if the container\'s shell should expand it, write `{escaped}` (`$$` passes a literal `$` to the container), otherwise {source}',
+      unsetInEnvFile:
+        'Variable `{name}` is not set for interpolation{uses}, so Compose replaces `{ref}` with an empty string: it is defined in env_file `{envFile}`, but an `env_file` only fills the container\'s environment and never feeds `${…}` in the compose file; {source}',
+      unsetShellInEnvFile:
+        'Variable `{name}` is not set for interpolation{uses}, so Compose replaces `{ref}` with an empty string before the container runs, although env_file `{envFile}` gives it to the container (an `env_file` never feeds `${…}` in the compose file); write `{escaped}` so that the container\'s shell expands it',
     },
     since: '0.1.0',
   },
-  (ctx) => ({
-    compose(file) {
-      const seen = new Set<string>();
-      const refs = file.varRefs.filter((r) => {
-        const key = `${r.range.start}:${r.range.end}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      const shell = shellVarRanges(file);
-      // Report each name once, at its first use in the file, with the other uses as related places.
-      const byName = new Map<string, VarRef[]>();
-      for (const ref of refs) {
-        if (ref.defined || ref.operator !== '') continue;
-        // `${A:-${B}}` only reads B when A's default is taken.
-        if (refs.some((outer) => outer.operator !== '' && inside(ref, outer) && !argumentUsed(outer, file))) continue;
-        const uses = byName.get(ref.name);
-        if (uses) uses.push(ref);
-        else byName.set(ref.name, [ref]);
-      }
-      for (const [name, uses] of byName) {
-        uses.sort((a, b) => a.range.start - b.range.start);
-        const [first, ...rest] = uses as [VarRef, ...VarRef[]];
-        // A bare `$NAME` in a string the container runs reads like shell syntax; `${NAME}`, or a name
-        // also used in `image:`, `volumes:`, …, is the usual way of templating the file for Compose.
-        const shellUse = uses.every((u) => shell.has(rangeKey(u.range)) && file.source.text.charAt(u.range.start + 1) !== '{');
-        const data: Record<string, string> = { name, ref: file.source.slice(first.range) };
-        if (rest.length) data.more = rest.length === 1 ? '1 more time' : `${rest.length} more times`;
-        if (shellUse) data.escaped = `$${data.ref}`;
-        const messageId: Msg = shellUse
-          ? rest.length ? 'unsetShellRepeated' : 'unsetShell'
-          : rest.length ? 'unsetRepeated' : 'unset';
-        const related = rest.slice(0, MAX_RELATED).map((u) => ({
-          at: u.range,
-          message: `\`${name}\` is also used here`,
-        }));
-        ctx.report({ at: first.range, messageId, data, ...(related.length ? { related } : {}) });
-      }
-    },
-  }),
+  (ctx) => {
+    const pending: Pending[] = [];
+    const report = (p: Pending, project: Project | undefined) => {
+      const { file, name, first, rest, shellUse } = p;
+      const dir = dirname(file.path);
+      const own = project?.composeProjects.find((cp) => cp.compose === file);
+      // env_files of the compose files of this folder (a stack shares one `.env` and one set of variables).
+      const neighbours = project?.composeProjects.filter((cp) => cp === own || dirname(cp.compose.path) === dir) ?? [];
+      const envFile = envFileDefining(neighbours, name);
+      const dotEnv = own?.dotEnv ?? neighbours.find((cp) => cp.dotEnv)?.dotEnv;
+      const source = dotEnv
+        ? `add \`${name}=…\` to the \`.env\` beside the compose file or export \`${name}\` in the shell that runs Compose`
+        : `create a \`.env\` beside the compose file with \`${name}=…\` or export \`${name}\` in the shell that runs Compose`;
+      const data: Record<string, string> = { name, ref: file.source.slice(first.range), source, uses: '' };
+      if (rest.length) data.uses = ` (used ${rest.length === 1 ? '1 more time' : `${rest.length} more times`} in this file)`;
+      if (shellUse) data.escaped = `$${data.ref}`;
+      if (envFile) data.envFile = relative(dir, envFile.path).split(sep).join('/');
+      const messageId: Msg = envFile ? (shellUse ? 'unsetShellInEnvFile' : 'unsetInEnvFile') : shellUse ? 'unsetShell' : 'unset';
+      const related: { at: Ranged; message: string }[] = rest.slice(0, MAX_RELATED).map((u) => ({ at: u.range, message: `\`${name}\` is also used here` }));
+      if (envFile) related.push({ at: envFile.keyRange, message: `\`${name}\` is defined here, for the container only` });
+      if (dotEnv && !envFile) related.push({ at: { path: dotEnv.path, start: 0, end: 0 }, message: `the project \`.env\`: add \`${name}=…\` here` });
+      ctx.report({ at: first.range, messageId, data, ...(related.length ? { related } : {}) });
+    };
+    return {
+      compose(file) {
+        const seen = new Set<string>();
+        const refs = file.varRefs.filter((r) => {
+          const key = `${r.range.start}:${r.range.end}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        const shell = shellVarRanges(file);
+        // Report each name once, at its first use in the file, with the other uses as related places.
+        const byName = new Map<string, VarRef[]>();
+        for (const ref of refs) {
+          if (ref.defined || ref.operator !== '') continue;
+          // `${A:-${B}}` only reads B when A's default is taken.
+          if (refs.some((outer) => outer.operator !== '' && inside(ref, outer) && !argumentUsed(outer, file))) continue;
+          const uses = byName.get(ref.name);
+          if (uses) uses.push(ref);
+          else byName.set(ref.name, [ref]);
+        }
+        for (const [name, uses] of byName) {
+          uses.sort((a, b) => a.range.start - b.range.start);
+          const [first, ...rest] = uses as [VarRef, ...VarRef[]];
+          // A bare `$NAME` in a string the container runs reads like shell syntax; `${NAME}`, or a name
+          // also used in `image:`, `volumes:`, …, is the usual way of templating the file for Compose.
+          const shellUse = uses.every((u) => shell.has(rangeKey(u.range)) && file.source.text.charAt(u.range.start + 1) !== '{');
+          pending.push({ file, name, first, rest, shellUse });
+        }
+      },
+      // The project (its `.env` and env_files) decides what the message advises.
+      project(project) {
+        for (const p of pending) report(p, project);
+        pending.length = 0;
+      },
+      end() {
+        for (const p of pending) report(p, undefined);
+        pending.length = 0;
+      },
+    };
+  },
 );
+
+/** The last definition of `name` in an env_file of these compose files, if any. */
+function envFileDefining(projects: readonly ComposeProject[], name: string): { path: string; keyRange: Ranged } | undefined {
+  for (const cp of projects) {
+    for (const [path, env] of cp.envFiles) {
+      const entry = env?.entries.filter((e) => e.key === name).pop();
+      if (entry) return { path, keyRange: entry.keyRange };
+    }
+  }
+  return undefined;
+}

@@ -43,9 +43,10 @@ export default defineRule<Record<string, never>, Msg>(
             }
             if (target.build) {
               const build = cp.builds.find((b) => b.service === target);
-              // An unreadable Dockerfile or an inline one may well declare the check.
-              if (!build?.dockerfile) continue;
-              if (dockerfileHasHealthcheck(build.dockerfile, target.build.target)) continue;
+              // `dockerfile_inline` is parsed too; an unreadable Dockerfile may well declare the check.
+              const df = build?.dockerfile ?? build?.inlineDockerfile;
+              if (!df) continue;
+              if (dockerfileHasHealthcheck(df, target.build.target)) continue;
               ctx.report({ at: dep.range, messageId: 'noHealthcheck', data });
               continue;
             }
