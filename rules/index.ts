@@ -94,6 +94,7 @@ import secretsInArgOrEnv from './dockerfile/secrets-in-arg-or-env/rule.js';
 import emptyContinuationLine from './dockerfile/empty-continuation-line/rule.js';
 import invalidDefinitionDescription from './dockerfile/invalid-definition-description/rule.js';
 import privilegedContainer from './compose/privileged-container/rule.js';
+import deviceSyntaxInvalid from './compose/device-syntax-invalid/rule.js';
 import dockerSocketMount from './compose/docker-socket-mount/rule.js';
 import sensitiveHostMount from './compose/sensitive-host-mount/rule.js';
 import hostNamespace from './compose/host-namespace/rule.js';
@@ -195,6 +196,7 @@ export const rules: readonly Rule[] = [
   dnfCacheNotCleaned,
   dnfInstallWithoutYes,
   dnfPackageUnpinned,
+  deviceSyntaxInvalid,
   dockerSocketMount,
   dotenvKeyUnused,
   duplicateContainerName,
