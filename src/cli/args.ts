@@ -38,6 +38,8 @@ export interface CliOptions {
   profiles: string[];
   /** `--shellcheck`: run ShellCheck on RUN scripts (needs the `shellcheck` binary). */
   shellcheck?: boolean;
+  /** `--threads <n>`: worker threads for big runs; 1 keeps everything in one thread. */
+  threads?: number;
 }
 
 export class UsageError extends Error {}
@@ -76,6 +78,8 @@ Options:
       --no-progress                never show progress on stderr
       --shellcheck                 run ShellCheck on RUN scripts (rules shellcheck/SCnnnn);
                                    needs the shellcheck binary
+      --threads <n>                lint in n worker threads (1 = one thread); by default,
+                                   with 4+ CPUs, one per CPU above 300 files
   -h, --help                       show this help
   -v, --version                    print the version
 
@@ -123,6 +127,7 @@ export function parseCli(argv: string[]): CliOptions {
         file: { type: 'string', multiple: true },
         profile: { type: 'string', multiple: true },
         shellcheck: { type: 'boolean' },
+        threads: { type: 'string' },
       },
     });
   } catch (e) {
@@ -158,6 +163,11 @@ export function parseCli(argv: string[]): CliOptions {
     force: v.force ?? false,
   };
   if (v.shellcheck) opts.shellcheck = true;
+  if (v.threads !== undefined) {
+    const threads = Number(v.threads);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads takes a whole number ≥ 1');
+    opts.threads = threads;
+  }
   if (v['no-progress']) opts.progress = false;
   else if (v.progress) opts.progress = true;
   if (command === 'print-config') opts.target = v['print-config'];
