@@ -20,6 +20,38 @@ export function baseChain(file: Dockerfile, stage: Stage): Stage[] {
 }
 
 /**
+ * A value computed for every stage from the value of the stage it is built on, once per stage:
+ * `value(stage) = step(value(base), stage)`, with `undefined` for the base of a chain's first
+ * stage (or a stage in a cycle). Rules asking something of "the stage and all its bases" for each
+ * stage walked the whole chain every time, and a chain of n stages cost n².
+ * `memo` belongs to the caller (one WeakMap per question, kept at module level).
+ */
+export function chainFold<T>(file: Dockerfile, stage: Stage, memo: WeakMap<Stage, T>, step: (base: T | undefined, stage: Stage) => T): T {
+  if (memo.has(stage)) return memo.get(stage)!;
+  // Up to the first stage already known (or the chain's start), then back down.
+  const path: Stage[] = [];
+  const onPath = new Set<number>();
+  let s: Stage | undefined = stage;
+  while (s && !memo.has(s) && !onPath.has(s.index)) {
+    onPath.add(s.index);
+    path.push(s);
+    s = s.from.stageRef === undefined ? undefined : file.stages[s.from.stageRef];
+  }
+  let value = s && memo.has(s) ? memo.get(s) : undefined;
+  for (let i = path.length - 1; i >= 0; i--) {
+    value = step(value, path[i]!);
+    memo.set(path[i]!, value);
+  }
+  return value!;
+}
+
+const roots = new WeakMap<Stage, Stage>();
+/** The first stage of a stage's chain: `baseChain(file, stage).at(-1)`, in constant time. */
+export function rootStage(file: Dockerfile, stage: Stage): Stage {
+  return chainFold(file, stage, roots, (base, s) => base ?? s);
+}
+
+/**
  * The instructions a stage sees up to (not including) `before`: those of its base stages first,
  * then its own. Without `before`, all of them.
  */
@@ -106,6 +138,6 @@ export function isImageStage(stage: Stage): boolean {
  * image its chain starts at: `mcr.microsoft.com/windows/…`, nanoserver and servercore tags.
  */
 export function isWindowsStage(file: Dockerfile, stage: Stage): boolean {
-  const root = baseChain(file, stage).at(-1)!;
+  const root = rootStage(file, stage);
   return /(?:^|\/)windows(?:\/|$)|nanoserver|servercore/i.test(root.from.image.resolved);
 }

@@ -3,7 +3,6 @@
  * node_modules skipped, config `ignore` globs applied) and files are kept by name; files named on
  * the command line are linted whatever their name.
  */
-import fg from 'fast-glob';
 import { basename, resolve } from 'node:path';
 import type { FileSystem } from '../project/fs.js';
 
@@ -73,18 +72,37 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
     let kind = opts.fs.kind(abs);
     // A symlink named on the command line is what the user asked for: lint its target. Only
     // links met while walking a folder are left alone.
-    if (kind === 'symlink') kind = opts.fs.readDir(abs) ? 'dir' : opts.fs.readFile(abs) !== undefined ? 'file' : undefined;
+    if (kind === 'symlink') {
+      const resolved = opts.fs.readDir(abs) ? 'dir' : opts.fs.readFile(abs) !== undefined ? 'file' : undefined;
+      if (!resolved) {
+        const loop = /loop/.test(opts.fs.readError?.(abs) ?? '');
+        errors.push(`${p}: cannot be read (${loop ? 'a loop of symbolic links' : 'a symbolic link to nothing'})`);
+        continue;
+      }
+      kind = resolved;
+    }
     if (kind === 'dir') {
+      // Imported here: naming files (a hook, an editor) never walks a folder nor loads fast-glob.
+      const { default: fg } = await import('fast-glob');
       const found = await fg(['**/*'], {
         cwd: abs,
         absolute: true,
         dot: true,
-        onlyFiles: true,
+        // Folders too, for the check below; symlinks are still neither entered nor linted.
+        onlyFiles: false,
+        objectMode: true,
         followSymbolicLinks: false,
         ignore,
         suppressErrors: true,
       });
-      for (const f of found.sort()) {
+      for (const { path: f, dirent } of found.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
+        // Node decodes a name that is not UTF-8 with U+FFFD, and the decoded name opens nothing:
+        // such a folder cannot be walked, which must be said rather than skipped in silence.
+        if (dirent.isDirectory()) {
+          if (f.includes('\uFFFD') && !opts.isIgnored(f)) errors.push(`${f}: cannot be walked (its name is not valid UTF-8, which Node.js cannot open)`);
+          continue;
+        }
+        if (!dirent.isFile()) continue;
         const k = kindFromName(f);
         if (k && !files.has(f) && !opts.isIgnored(f)) files.set(f, { path: f, kind: k, explicit: false });
       }

@@ -1,12 +1,13 @@
 /** The command-line entry: parse flags, lint, report, choose the exit code (0 / 1 / 2). */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { shellcheckAvailable } from '../engine/shellcheck.js';
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js';
 import { formatCatalog } from './catalog.js';
 import { lint, type LintOutcome, type LintRequest } from '../engine/lint.js';
 import { rules } from '../engine/registry.js';
-import { getReporter } from '../report/index.js';
+import { loadReporter } from '../report/load.js';
 import { formatStatistics } from '../report/statistics.js';
 import { VERSION } from '../meta.js';
 import { providerFromConfigSet } from './config-provider.js';
@@ -18,11 +19,7 @@ import { useColor } from './color.js';
 import { Progress } from './progress.js';
 import { discover } from './discover.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
-import { runFix } from './fix-command.js';
-import { explainCommand } from './explain.js';
-import { initCommand } from './init.js';
-import { printConfigCommand } from './print-config.js';
-import { graphCommand } from './graph.js';
+// Subcommands and --fix are imported when used: start-up only evaluates what linting needs.
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -77,9 +74,18 @@ async function rulesCommand(opts: CliOptions, io: CliIO): Promise<number> {
   return set.hasErrors ? 2 : 0;
 }
 
+/** Worker threads can pay off: not turned off, not stdin alone or a --file stack, and a folder or many paths. */
+function mayParallel(opts: CliOptions, request: LintRequest, cwd: string): boolean {
+  if (opts.threads === 1 || request.stdin || opts.files.length) return false;
+  // On two CPUs the workers were measured slower than one thread (bench/README.md): opt-in there.
+  if (opts.threads === undefined && availableParallelism() < 4) return false;
+  if (opts.threads !== undefined || request.paths.length === 0 || request.paths.length >= 300) return true;
+  return request.paths.some((p) => nodeFileSystem.kind(resolve(cwd, p)) === 'dir');
+}
+
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   // `graph` has its own options; it draws the project instead of linting it.
-  if (argv[0] === 'graph') return graphCommand(argv.slice(1), io);
+  if (argv[0] === 'graph') return (await import('./graph.js')).graphCommand(argv.slice(1), io);
   let opts: CliOptions;
   try {
     opts = parseCli(argv);
@@ -100,9 +106,9 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     case 'rules':
       return rulesCommand(opts, io);
     case 'explain':
-      return explainCommand(opts.target!, io);
+      return (await import('./explain.js')).explainCommand(opts.target!, io);
     case 'init':
-      return initCommand(resolve(io.cwd, opts.target ?? '.'), opts.force, io);
+      return (await import('./init.js')).initCommand(resolve(io.cwd, opts.target ?? '.'), opts.force, io);
     default:
   }
 
@@ -123,7 +129,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       cwd: io.cwd,
     },
   );
-  if (opts.command === 'print-config') return printConfigCommand(configSet, resolve(io.cwd, opts.target!), io);
+  if (opts.command === 'print-config') return (await import('./print-config.js')).printConfigCommand(configSet, resolve(io.cwd, opts.target!), io);
   const provider = providerFromConfigSet(configSet, rules, io.cwd);
 
   const paths = opts.paths.filter((p) => p !== '-');
@@ -154,12 +160,27 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   let fixSummary: string | undefined;
   try {
     if (opts.fix || opts.fixDryRun) {
+      const { runFix } = await import('./fix-command.js');
       const fixed = await runFix(request, fs, { unsafe: opts.unsafeFixes, dryRun: opts.fixDryRun, cwd: io.cwd });
       outcome = fixed.outcome;
       fixSummary = fixed.summary;
       if (fixed.diff) io.stdout.write(fixed.diff);
       for (const e of fixed.errors) io.stderr.write(`compose-lint: ${e}\n`);
       if (fixed.errors.length) return 2;
+    } else if (mayParallel(opts, request, io.cwd)) {
+      // Only folders or long lists can pass the threshold; a one-file run never loads this.
+      const { lintParallel, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
+      const ticker = progress?.wrap({ readFile: () => undefined, kind: () => undefined, readDir: () => undefined });
+      outcome = await lintParallel(
+        { ...request, fs },
+        {
+          ...(opts.threads ? { threads: opts.threads } : {}),
+          minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES,
+          fsIsDisk: true,
+          config: workerConfigOptions(io.cwd, opts),
+          ...(ticker ? { onFilesDone: (done) => done.forEach((p) => ticker.readFile(p)) } : {}),
+        },
+      );
     } else {
       outcome = await lint({ ...request, fs });
     }
@@ -175,7 +196,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     ? outcome.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : outcome.results;
 
-  const reporter = getReporter(opts.format)!;
+  const reporter = (await loadReporter(opts.format))!;
   const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY), opts.outputFile !== undefined);
   const ctx = {
     cwd: io.cwd,

@@ -38,6 +38,9 @@ export class Progress {
       },
       kind: (p) => fs.kind(p),
       readDir: (p) => fs.readDir(p),
+      // Kept, so the size limit and the reasons of failed reads work with progress shown too.
+      ...(fs.size ? { size: (p: string) => fs.size!(p) } : {}),
+      ...(fs.readError ? { readError: (p: string) => fs.readError!(p) } : {}),
     };
   }
 

@@ -3,7 +3,7 @@
  * alias is a known key and each rule's options are checked against its own schema. The build
  * writes it to dist/generated/config-schema.json (for editors) and compiles it ahead of time.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { RuleMeta } from '../engine/types.js';
 
 export const PRESETS = ['recommended', 'all'] as const;
@@ -110,6 +110,11 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
           },
           strictLabels: { description: 'Only the labels of labelSchema are allowed.', type: 'boolean' },
           requireReason: { type: 'boolean' },
+          maxFileSize: {
+            description: 'Files larger than this many bytes are skipped with a `file-too-large` finding (default 10485760, 10 MB).',
+            type: 'integer',
+            minimum: 0,
+          },
         },
       },
       plugins: {
@@ -133,5 +138,7 @@ export function buildConfigSchema(metas: readonly RuleMeta<any>[]): Schema {
 
 /** Identifies a schema so a validator compiled at build time is only used for the same rules. */
 export function schemaHash(schema: Schema): string {
+  // node:crypto is required here, not imported: only a run that validates a config file pays for it.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
 }

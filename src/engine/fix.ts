@@ -126,6 +126,14 @@ export class OverlayFileSystem implements FileSystem {
     return this.changed.has(path) ? this.changed.get(path) : this.base.readFile(path);
   }
 
+  size(path: string): number | undefined {
+    return this.changed.has(path) ? Buffer.byteLength(this.changed.get(path)!) : this.base.size?.(path);
+  }
+
+  readError(path: string): string | undefined {
+    return this.changed.has(path) ? undefined : this.base.readError?.(path);
+  }
+
   kind(path: string) {
     if (this.changed.has(path)) return 'file' as const;
     const k = this.base.kind(path);

@@ -21,6 +21,7 @@ import { formatMessage, runRules, type ActiveRule } from './run.js';
 import type { FileResult, Finding, Settings } from './types.js';
 import { runShellcheck, type ShellcheckSettings } from './shellcheck.js';
 import { applySuppressions, type SuppressionOutcome } from './suppress.js';
+import { guardFileSystem } from './file-guard.js';
 
 /** The rules and settings in force for one file (from the config that applies to it). */
 export interface EffectiveConfig {
@@ -87,7 +88,8 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lint(req: LintRequest): Promise<LintOutcome> {
-  const { fs, stdinPath } = overlay(req.fs ?? nodeFileSystem, req.stdin, req.cwd);
+  const guard = guardFileSystem(req.fs ?? nodeFileSystem, (p) => req.config.forFile(p).settings);
+  const { fs, stdinPath } = overlay(guard.fs, req.stdin, req.cwd);
   const errors: string[] = [];
   let targets: { path: string; kind: FileKind }[] = [];
   if (stdinPath) {
@@ -143,11 +145,11 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (t.kind === 'dockerfile') {
       const df = loadDockerfile(t.path);
       if (df) lintedDockerfiles.push(df);
-      else errors.push(`${t.path}: cannot be read`);
+      else if (!guard.tooLarge(t.path)) errors.push(guard.unreadable(t.path));
     } else {
       const text = fs.readFile(t.path);
       if (text === undefined) {
-        errors.push(`${t.path}: cannot be read`);
+        if (!guard.tooLarge(t.path)) errors.push(guard.unreadable(t.path));
         continue;
       }
       // Compose reads .env from the project folder; the process environment wins over it.
@@ -203,6 +205,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const internalErrors: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const t of targets) byFile.set(t.path, []);
+  for (const t of targets) guard.finding(t.path, req.config.forFile(t.path), byFile.get(t.path)!);
   const seenFindings = new Set<string>();
   for (const { config, dockerfiles: dfs, compose } of groups.values()) {
     const out = runRules(config.rules, {

@@ -104,6 +104,8 @@ export interface RuleMeta<Opts = Record<string, never>, Msg extends string = str
 export interface Settings {
   /** Registries whose images are trusted (DL3026). Empty: any registry. */
   trustedRegistries?: string[];
+  /** Files larger than this many bytes are not read (default 10 MB); rule `file-too-large` says so. */
+  maxFileSize?: number;
   [key: string]: unknown;
 }
 

@@ -2,7 +2,7 @@
  * The FileSystem port: the only way the engine reads files, so tests can run on an in-memory tree
  * and rules can never reach the disk.
  */
-import { readFileSync, readdirSync, lstatSync } from 'node:fs';
+import { readFileSync, readdirSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type EntryKind = 'file' | 'dir' | 'symlink';
@@ -13,16 +13,52 @@ export interface FileSystem {
   kind(path: string): EntryKind | undefined;
   /** Names in a folder (not recursive), or undefined when it is not a readable folder. */
   readDir(path: string): { name: string; kind: EntryKind }[] | undefined;
+  /** Size in bytes of the file a path leads to (links followed); undefined when unknown. */
+  size?(path: string): number | undefined;
+  /** Why the last `readFile` of this path gave undefined, in a few words ("permission denied"). */
+  readError?(path: string): string | undefined;
+}
+
+/** Node's error codes in words a user can act on. */
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOENT: 'it no longer exists (removed during the run?)',
+  ENOTDIR: 'a part of its path is not a directory',
+  ELOOP: 'a loop of symbolic links',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+// Reasons of failed reads, by path, for the message the engine prints (a few per run at most).
+const readErrors = new Map<string, string>();
+
+function reasonOf(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  // A name that is not valid UTF-8 reaches us with U+FFFD in it: no such file can be opened.
+  if (code === 'ENOENT' && path.includes('\uFFFD')) return 'its name is not valid UTF-8, which Node.js cannot open';
+  return REASONS[code] ?? (code || String(e));
 }
 
 export const nodeFileSystem: FileSystem = {
   readFile(path) {
     try {
       return readFileSync(path, 'utf8');
+    } catch (e) {
+      readErrors.set(path, reasonOf(path, e));
+      return undefined;
+    }
+  },
+  size(path) {
+    try {
+      const s = statSync(path);
+      return s.isFile() ? s.size : undefined;
     } catch {
       return undefined;
     }
   },
+  readError: (path) => readErrors.get(path),
   kind(path) {
     try {
       const s = lstatSync(path);
@@ -60,6 +96,7 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
   }
   return {
     readFile: (p) => files[p],
+    size: (p) => (Object.hasOwn(files, p) ? Buffer.byteLength(files[p]!) : undefined),
     kind: (p) => (p in files ? 'file' : dirs.has(p) ? 'dir' : undefined),
     readDir: (p) => {
       const m = dirs.get(p);

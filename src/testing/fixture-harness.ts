@@ -92,7 +92,9 @@ export async function lintFixture(rule: Rule, fixture: Fixture, fs?: FileSystem)
 export function expectedMarkers(results: FileResult[], base: string): string[] {
   const out: string[] = [];
   for (const r of results) {
-    const lines = (r.text ?? '').split(/\r?\n/);
+    // A file the engine skipped unread (file-too-large) has no text in its result: read it here.
+    const text = r.text ?? (existsSync(r.path) && statSync(r.path).isFile() ? readFileSync(r.path, 'utf8') : '');
+    const lines = text.split(/\r?\n/);
     let pending: string[] = [];
     lines.forEach((line, i) => {
       const m = /#\s*expect:\s*([\w@.,\s-]+?)\s*$/.exec(line);

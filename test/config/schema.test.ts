@@ -48,7 +48,7 @@ test('the standalone (build-time) validator agrees with a runtime compile', asyn
   const schema = buildConfigSchema(fakeMetas);
   const dir = mkdtempSync(join(repoRoot, 'dist', 'gen-test-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'config-validator.js');
+  const file = join(dir, 'config-validator.cjs');
   writeFileSync(file, standaloneValidatorSource(schema));
   const mod = (await import(pathToFileURL(file).href)) as { validate: any; schemaHash: string };
   assert.equal(mod.schemaHash, schemaHash(schema));

@@ -37,6 +37,36 @@ export async function lintTexts(files: readonly MemFile[], order?: readonly numb
   return lint({ cwd: ROOT, paths, config: await allRules(), fs: memoryFileSystem(tree), env: {} });
 }
 
+/** Indices of every CR and LF (`ends`), and of those that start a line break (a CRLF counts once). */
+const lineIndexes = new Map<string, { ends: number[]; breaks: number[] }>();
+function lineIndex(text: string): { ends: number[]; breaks: number[] } {
+  let index = lineIndexes.get(text);
+  if (!index) {
+    index = { ends: [], breaks: [] };
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      index.ends.push(i);
+      if (!(c === 10 && text.charCodeAt(i - 1) === 13)) index.breaks.push(i);
+    }
+    if (lineIndexes.size > 8) lineIndexes.clear();
+    lineIndexes.set(text, index);
+  }
+  return index;
+}
+
+/** How many sorted numbers are below `x`. */
+function countBelow(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every broken promise in one outcome, as readable lines (empty when all is well). */
 export function violations(outcome: LintOutcome, files: readonly MemFile[]): string[] {
   const texts = new Map(files.map((f) => [join(ROOT, f.name), f.text]));
@@ -50,10 +80,13 @@ export function violations(outcome: LintOutcome, files: readonly MemFile[]): str
     if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) {
       bad.push(`${what}: offsets ${start.offset}-${end.offset} outside 0-${text.length}`);
     }
+    const { ends, breaks } = lineIndex(text);
     for (const p of [start, end]) {
-      const before = text.slice(0, p.offset);
-      const line = before.split(/\r\n|\r|\n/).length;
-      const column = p.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+      // Same as splitting text.slice(0, offset) into lines, without rescanning the text for
+      // every finding (thousands of findings on a long file made this check quadratic).
+      const line = 1 + countBelow(breaks, p.offset);
+      const k = countBelow(ends, p.offset);
+      const column = p.offset - (k ? ends[k - 1]! : -1);
       if (p.line !== line || p.column !== column) bad.push(`${what}: ${p.line}:${p.column} is not offset ${p.offset} (${line}:${column})`);
     }
   };

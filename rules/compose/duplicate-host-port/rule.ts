@@ -60,6 +60,38 @@ function clash(a: Published, b: Published): number | undefined {
   return lo <= Math.min(a.to, b.to) ? lo : undefined;
 }
 
+/**
+ * The ports published so far, indexed so that each new port is compared only with those that may
+ * clash with it, in publication order: comparing with every earlier port made a list of n ports
+ * cost n². Single ports are found by protocol and number; ranges (rare) are always candidates.
+ */
+class EarlierPorts {
+  private readonly all: Published[] = [];
+  private readonly singles = new Map<string, number[]>();
+  private readonly ranges: number[] = [];
+
+  add(p: Published): void {
+    const index = this.all.push(p) - 1;
+    if (p.from !== p.to) return void this.ranges.push(index);
+    const key = `${p.protocol}/${p.from}`;
+    const list = this.singles.get(key);
+    if (list) list.push(index);
+    else this.singles.set(key, [index]);
+  }
+
+  *candidates(p: Published): Iterable<Published> {
+    let indices: number[];
+    if (p.to - p.from > 4096) indices = this.all.map((_, i) => i);
+    else {
+      indices = [...this.ranges];
+      for (let port = p.from; port <= p.to; port++) indices.push(...(this.singles.get(`${p.protocol}/${port}`) ?? []));
+      // Each list is in order already; only a mix of lists needs sorting.
+      if (indices.length > 1 && (this.ranges.length || p.from !== p.to)) indices.sort((x, y) => x - y);
+    }
+    for (const i of indices) yield this.all[i]!;
+  }
+}
+
 export default defineRule<Record<string, never>, Msg>(
   {
     id: 'duplicate-host-port',
@@ -81,13 +113,13 @@ export default defineRule<Record<string, never>, Msg>(
     project(project) {
       // Judged on the merged project, among services that can run at the same time (profiles).
       for (const stack of stacksOf(project)) {
-        const seen: Published[] = [];
+        const seen = new EarlierPorts();
         for (const service of stack.services) {
           for (const port of service.ports) {
             const p = publishedOf(port, service.name);
             if (!p) continue;
             p.owner = service;
-            for (const earlier of seen) {
+            for (const earlier of seen.candidates(p)) {
               if (earlier.owner && !canRunTogether(earlier.owner, service, stack)) continue;
               const at = clash(earlier, p);
               if (at === undefined) continue;
@@ -100,7 +132,7 @@ export default defineRule<Record<string, never>, Msg>(
               });
               break;
             }
-            seen.push(p);
+            seen.add(p);
           }
         }
       }

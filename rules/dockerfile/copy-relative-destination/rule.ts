@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { baseChain, effectiveWorkdir } from '../../../src/analysis/stages.js';
+import { effectiveWorkdir, rootStage } from '../../../src/analysis/stages.js';
 
 export default defineRule<Record<string, never>, 'relative'>(
   {
@@ -27,7 +27,7 @@ export default defineRule<Record<string, never>, 'relative'>(
       // A WORKDIR in this stage, or in an earlier stage this one is built FROM, settles it.
       if (effectiveWorkdir(file, stage, copy)) return;
       // A stage that starts from scratch has no base image to pick a directory: it is `/`.
-      if (baseChain(file, stage).at(-1)!.from.scratch) return;
+      if (rootStage(file, stage).from.scratch) return;
       ctx.report({ at: dest.range, messageId: 'relative', data: { dest: v } });
     },
   }),

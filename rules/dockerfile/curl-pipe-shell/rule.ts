@@ -68,7 +68,10 @@ function runsStdin(cmd: ShellCommand): boolean {
   return true;
 }
 
-const FETCH_SUBST = /(?:\$\(|`|<\()\s*(?:\S*\/)?(curl|wget)\b/;
+// The path before the program name is made of path characters only (no `(` nor backquote), so
+// that from each `$(` the scan stops at the next one: `\S*\/` rescanned the rest of the word from
+// every `$(` and made a word of n nested substitutions cost n².
+const FETCH_SUBST = /(?:\$\(|`|<\()\s*(?:[\w.~+\${}-]*\/)*(curl|wget)\b/;
 const RUNS_TEXT = new Set(['eval', 'source', '.']);
 
 export default defineRule<Record<string, never>, Msg>(

@@ -1,6 +1,7 @@
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { ArgInstruction, Dockerfile, EnvInstruction, Instruction, Stage } from '../../../src/parse/dockerfile/model.js';
-import { stageChain, variableRefs, type VarRef } from '../../../src/analysis/buildkit.js';
+import { variableRefs, type VarRef } from '../../../src/analysis/buildkit.js';
+import { chainFold, rootStage } from '../../../src/analysis/stages.js';
 import { editDistance } from '../../../src/text/did-you-mean.js';
 
 /** A defined name one slip away (two for long names); base-image names such as `JAVA_HOME` are further. */
@@ -8,6 +9,16 @@ function nearName(name: string, defined: Iterable<string>): string | undefined {
   const limit = name.length >= 8 ? 2 : 1;
   for (const d of defined) if (d !== name && Math.abs(d.length - name.length) <= limit && editDistance(d, name) <= limit) return d;
   return undefined;
+}
+
+// The names a stage and the stages it is built on define, once per stage (shared with the base
+// when a stage defines none): collecting them from the whole chain for each stage cost n².
+const chainNames = new WeakMap<Stage, ReadonlySet<string>>();
+function namesOfChain(file: Dockerfile, stage: Stage): ReadonlySet<string> {
+  return chainFold(file, stage, chainNames, (base, s) => {
+    const added = s.instructions.flatMap(definedBy).filter((n) => !base?.has(n));
+    return base && added.length === 0 ? base : new Set([...(base ?? ALWAYS), ...added]);
+  });
 }
 
 type Msg = 'globalNotInScope' | 'typo' | 'undefinedInScratch';
@@ -66,10 +77,11 @@ export default defineRule<Record<string, never>, Msg>(
       });
     };
     const checkStage = (file: Dockerfile, stage: Stage, globals: Set<string>) => {
-      const chain = stageChain(file, stage);
-      const root = chain[chain.length - 1]!;
-      const defined = new Set<string>(ALWAYS);
-      for (const base of chain.slice(1).reverse()) for (const ins of base.instructions) for (const n of definedBy(ins)) defined.add(n);
+      const root = rootStage(file, stage);
+      const base = stage.from.stageRef === undefined ? undefined : file.stages[stage.from.stageRef];
+      const inherited = base && base !== stage ? namesOfChain(file, base) : new Set(ALWAYS);
+      // Copied on the stage's first own definition only: most stages of a long chain define none.
+      let defined: ReadonlySet<string> = inherited;
       for (const ins of stage.instructions) {
         for (const span of spansOf(ins)) {
           for (const ref of variableRefs(file, span.start, span.end)) {
@@ -82,7 +94,10 @@ export default defineRule<Record<string, never>, Msg>(
             else if (root.from.scratch) reportRef(file, ref, 'undefinedInScratch');
           }
         }
-        for (const n of definedBy(ins)) defined.add(n);
+        const own = definedBy(ins);
+        if (!own.length) continue;
+        if (defined === inherited) defined = new Set(inherited);
+        for (const n of own) (defined as Set<string>).add(n);
       }
     };
     return {

@@ -3,6 +3,8 @@
  * is compiled ahead of time (scripts/gen-compose-validator.ts); this module only runs it and turns
  * its errors into messages a person can act on (schema-messages.ts).
  */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import type { Ranged } from '../source.js';
 import { explain } from './schema-messages.js';
@@ -26,16 +28,24 @@ interface GeneratedValidator {
 }
 
 /** dist/src/parse/compose/ → dist/generated/ */
-const validatorUrl = new URL('../../../generated/compose-validator.js', import.meta.url);
+const validatorUrl = new URL('../../../generated/compose-validator.cjs', import.meta.url);
+const require = createRequire(import.meta.url);
 
-// Loaded once at import (one module, no schema compilation). A missing file must not break
-// commands that never look at compose files, so the failure is kept and reported on first use.
+// Loaded on first use, synchronously (the generated file is CommonJS): a run that lints no compose
+// file never reads its 270 kB. A missing file must not break commands that never look at compose
+// files, so the failure is reported only then.
 let validator: GeneratedValidator | undefined;
-let loadError: unknown;
-try {
-  validator = ((await import(validatorUrl.href)) as { default: GeneratedValidator }).default;
-} catch (err) {
-  loadError = err;
+function loadValidator(): GeneratedValidator {
+  if (validator) return validator;
+  try {
+    validator = require(fileURLToPath(validatorUrl)) as GeneratedValidator;
+  } catch (err) {
+    throw new Error(
+      `the compose schema validator is missing (${validatorUrl.pathname}): run \`npm run build\` to generate it`,
+      { cause: err },
+    );
+  }
+  return validator;
 }
 
 /**
@@ -43,12 +53,7 @@ try {
  * one per place, with the range `locate` gives for it. Extension (`x-…`) content is never reported.
  */
 export function validateComposeSchema(value: unknown, locate: Locate): SchemaProblem[] {
-  if (!validator) {
-    throw new Error(
-      `the compose schema validator is missing (${validatorUrl.pathname}): run \`npm run build\` to generate it`,
-      { cause: loadError },
-    );
-  }
-  if (validator(value)) return [];
-  return explain(validator.errors ?? [], value, locate);
+  const validate = loadValidator();
+  if (validate(value)) return [];
+  return explain(validate.errors ?? [], value, locate);
 }

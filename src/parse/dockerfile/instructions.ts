@@ -172,6 +172,19 @@ function globalLookup(ctx: BuildContext) {
   return (name: string): string | undefined => (ctx.globals.has(name) ? ctx.globals.get(name) : undefined);
 }
 
+// The first stage of each name, kept up to date as stages are added: looking each `FROM` up in
+// the list of earlier stages made a file of n stages cost n².
+const stageIndexes = new WeakMap<Stage[], { seen: number; byName: Map<string, Stage> }>();
+function stageNamed(stages: Stage[], name: string): Stage | undefined {
+  let index = stageIndexes.get(stages);
+  if (!index) stageIndexes.set(stages, (index = { seen: 0, byName: new Map() }));
+  for (; index.seen < stages.length; index.seen++) {
+    const st = stages[index.seen]!;
+    if (st.name !== undefined && !index.byName.has(st.name)) index.byName.set(st.name, st);
+  }
+  return index.byName.get(name);
+}
+
 function buildFrom({ ctx, head, sp, base }: Env): FromInstruction {
   const s = head.line.text;
   const words = head.words;
@@ -199,7 +212,7 @@ function buildFrom({ ctx, head, sp, base }: Env): FromInstruction {
   const resolved = exp.value.toLowerCase();
   node.scratch = exp.unresolved.length === 0 && resolved === 'scratch';
   if (exp.unresolved.length === 0) {
-    const ref = ctx.stages.find((st) => st.name !== undefined && st.name === resolved);
+    const ref = stageNamed(ctx.stages, resolved);
     if (ref) node.stageRef = ref.index;
   }
   if (words.length >= 2) {
