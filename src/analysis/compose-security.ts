@@ -51,10 +51,11 @@ export function isUnder(path: string, dir: string): boolean {
 }
 
 /** Reports one finding per written place: values merged from an anchor repeat in each service. */
-export function oncePerPlace(): (node: { range: { start: number; end: number } }, key?: string) => boolean {
+export function oncePerPlace(): (node: { range: { path: string; start: number; end: number } }, key?: string) => boolean {
   const seen = new Set<string>();
   return (node, key = '') => {
-    const k = `${node.range.start}:${node.range.end}:${key}`;
+    // The path belongs in the key: the set lives for the whole run, across compose files.
+    const k = `${node.range.path}\0${node.range.start}:${node.range.end}:${key}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
