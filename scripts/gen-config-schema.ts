@@ -17,4 +17,4 @@ mkdirSync(out, { recursive: true });
 const schema = buildConfigSchema(rules.map((r) => r.meta));
 writeFileSync(join(out, 'config-schema.json'), JSON.stringify(schema, null, 2) + '\n');
 writeFileSync(join(out, 'config-validator.cjs'), standaloneValidatorSource(schema));
-console.log(`config schema: ${rules.length} rules → ${join('dist', 'generated')}`);
+console.error(`config schema: ${rules.length} rules → ${join('dist', 'generated')}`);
