@@ -14,6 +14,7 @@ import { parseCompose } from '../parse/compose/parse.js';
 import { parseEnvFile } from '../parse/env/parse.js';
 import { parseDockerignore } from '../parse/dockerignore/parse.js';
 import type { Dockerfile } from '../parse/dockerfile/model.js';
+import type { Project } from '../project/model.js';
 import type { ComposeFile } from '../parse/compose/model.js';
 import type { EnvFile } from '../parse/env/model.js';
 import type { DockerIgnore } from '../parse/dockerignore/model.js';
@@ -199,7 +200,9 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (!g) groups.set(config.key, (g = { config, dockerfiles: [], compose: [] }));
     return g;
   };
-  for (const df of lintedDockerfiles) groupOf(df.path).dockerfiles.push(df);
+  // A Dockerfile that compose builds is linted with the args compose passes (so `FROM ${BASE}`
+  // resolves), when every build of it passes the same ones; otherwise as written.
+  for (const df of lintedDockerfiles) groupOf(df.path).dockerfiles.push(withComposeArgs(df, project));
   for (const c of lintedCompose) groupOf(c.path).compose.push(c);
 
   const internalErrors: string[] = [];
@@ -255,6 +258,15 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results, errors, internalErrors };
+}
+
+function withComposeArgs(df: Dockerfile, project: Project): Dockerfile {
+  const models = new Set<Dockerfile>();
+  for (const cp of project.composeProjects) {
+    for (const b of cp.builds) if (b.dockerfilePath === df.path && b.dockerfile) models.add(b.dockerfile);
+  }
+  const [only] = models;
+  return models.size === 1 && only!.buildArgs ? only! : df;
 }
 
 /**

@@ -52,6 +52,8 @@ export default defineRule<Record<string, never>, 'invalidDefault'>(
           else defaults.set(v.name, exp.value);
         }
       }
+      // Values a compose build passes (`build.args`) replace the defaults, as `--build-arg` does.
+      for (const [name, value] of Object.entries(file.buildArgs ?? {})) if (declared.has(name)) defaults.set(name, value);
       for (const stage of file.stages) {
         const img = stage.from.image;
         const written = text.slice(img.range.start, img.range.end);

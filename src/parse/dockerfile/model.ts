@@ -189,4 +189,6 @@ export interface Dockerfile {
   stages: Stage[];
   /** What BuildKit would reject outright; the model is still as complete as possible. */
   problems: ParseProblem[];
+  /** The build args this model was parsed with (passed by a compose `build.args`), if any. */
+  buildArgs?: Readonly<Record<string, string>>;
 }

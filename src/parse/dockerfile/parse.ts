@@ -187,5 +187,6 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
     instructions,
     stages: ctx.stages,
     problems,
+    ...(opts.buildArgs && Object.keys(opts.buildArgs).length ? { buildArgs: opts.buildArgs } : {}),
   };
 }
