@@ -28,7 +28,10 @@ test('pre-commit installs the hook from this repository and reports the seed exa
   );
   git('add', '-A');
   git('commit', '-qm', 'seed');
-  const env = { ...process.env, PRE_COMMIT_HOME: join(project, '.pre-commit-home') };
+  // As from a developer's shell: `npm test` exports npm_config_* (e.g. the loglevel .ci/run sets),
+  // which would leak into the `npm pack` pre-commit runs.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  env.PRE_COMMIT_HOME = join(project, '.pre-commit-home');
 
   const all = spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8' });
   assert.equal(all.status, 1, all.stdout + all.stderr);
