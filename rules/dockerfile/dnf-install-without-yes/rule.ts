@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { rpmInstallWord, dnfCall } from '../../../src/analysis/packages.js';
-import { earlierRunText, fedByYes, hasOption, insertAfter, runViews } from '../../../src/analysis/shell-query.js';
+import { installWithoutYes } from '../../../src/analysis/rpm-visitors.js';
+import { dnfCall } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'noYes'>(
   {
@@ -17,22 +17,5 @@ export default defineRule<Record<string, never>, 'noYes'>(
     fix: 'safe',
     since: '0.1.0',
   },
-  (ctx) => ({
-    dockerfile(file) {
-      for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
-          const call = dnfCall(cmd);
-          const word = call && rpmInstallWord(call);
-          if (!call || !word || hasOption(call.parsed, 'y', ['assumeyes']) || fedByYes(view, cmd)) continue;
-          if (/assumeyes\s*=\s*(?:1|true|yes)\b/i.test(earlierRunText(file, view))) continue;
-          ctx.report({
-            at: word.range,
-            messageId: 'noYes',
-            data: { tool: call.tool, sub: word.value },
-            fix: { title: `write \`-y\` after \`${word.value}\``, edits: [insertAfter(file, word, '-y')] },
-          });
-        }
-      }
-    },
-  }),
+  (ctx) => installWithoutYes(ctx, dnfCall),
 );

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { rpmInstallWord, yumCall } from '../../../src/analysis/packages.js';
-import { earlierRunText, fedByYes, hasOption, insertAfter, runViews } from '../../../src/analysis/shell-query.js';
+import { installWithoutYes } from '../../../src/analysis/rpm-visitors.js';
+import { yumCall } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'noYes'>(
   {
@@ -12,27 +12,10 @@ export default defineRule<Record<string, never>, 'noYes'>(
     recommended: true,
     aliases: [{ tool: 'hadolint', code: 'DL3030', fidelity: 'same' }],
     messages: {
-      noYes: '`yum {sub}` without `-y` asks for confirmation, and with no terminal to answer it the build aborts; write `yum {sub} -y`',
+      noYes: '`{tool} {sub}` without `-y` asks for confirmation, and with no terminal to answer it the build aborts; write `{tool} {sub} -y`',
     },
     fix: 'safe',
     since: '0.1.0',
   },
-  (ctx) => ({
-    dockerfile(file) {
-      for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
-          const call = yumCall(cmd);
-          const word = call && rpmInstallWord(call);
-          if (!call || !word || hasOption(call.parsed, 'y', ['assumeyes']) || fedByYes(view, cmd)) continue;
-          if (/assumeyes\s*=\s*(?:1|true|yes)\b/i.test(earlierRunText(file, view))) continue;
-          ctx.report({
-            at: word.range,
-            messageId: 'noYes',
-            data: { sub: word.value },
-            fix: { title: `write \`-y\` after \`${word.value}\``, edits: [insertAfter(file, word, '-y')] },
-          });
-        }
-      }
-    },
-  }),
+  (ctx) => installWithoutYes(ctx, yumCall),
 );

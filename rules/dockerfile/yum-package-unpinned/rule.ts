@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { rpmUnpinned, yumCall } from '../../../src/analysis/packages.js';
-import { runViews } from '../../../src/analysis/shell-query.js';
+import { unpinnedPackages } from '../../../src/analysis/rpm-visitors.js';
+import { yumCall } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
   {
@@ -18,16 +18,5 @@ export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
     },
     since: '0.1.0',
   },
-  (ctx) => ({
-    dockerfile(file) {
-      for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
-          const call = yumCall(cmd);
-          if (!call) continue;
-          const messageId = call.sub?.value === 'module' ? 'stream' : 'unpinned';
-          for (const pkg of rpmUnpinned(call)) ctx.report({ at: pkg.range, messageId, data: { pkg: pkg.value } });
-        }
-      }
-    },
-  }),
+  (ctx) => unpinnedPackages(ctx, yumCall),
 );
