@@ -1,4 +1,5 @@
 /** Facts shared by the compose security rules: host paths, values, capability names. */
+export { hasUnsetVariable } from './compose-values.js';
 import type { ComposeService, ServiceVolume, YNode, YScalar } from '../parse/compose/model.js';
 
 /** A scalar's value as text; undefined for null, maps and lists. */
@@ -12,13 +13,6 @@ export function isTrue(node: YNode | undefined): boolean {
   return node?.kind === 'scalar' && (node.value === true || String(node.value).toLowerCase() === 'true');
 }
 
-/** A variable without a value here (and without a default) may change the value at deploy time. */
-export function hasUnsetVariable(node: YNode | undefined): boolean {
-  if (!node) return false;
-  if (node.kind === 'scalar') return node.vars.some((v) => !v.defined && v.operator !== ':-' && v.operator !== '-');
-  if (node.kind === 'map') return node.entries.some((e) => hasUnsetVariable(e.value));
-  return node.items.some(hasUnsetVariable);
-}
 
 /** The scalars of a list (or the single scalar written instead of a list). */
 export function listScalars(node: YNode | undefined): YScalar[] {

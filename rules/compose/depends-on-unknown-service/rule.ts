@@ -1,21 +1,10 @@
-import { defineRule, type Ranged } from '../../../src/engine/types.js';
-import type { SourceFile } from '../../../src/parse/source.js';
+import { nameSpan } from '../../../src/analysis/compose-values.js';
+import { defineRule } from '../../../src/engine/types.js';
 import { stacksOf } from '../../../src/project/compose-project.js';
 import { didYouMean } from '../../../src/text/did-you-mean.js';
 
 type Msg = 'unknown' | 'unknownDidYouMean';
 
-/** The span that holds exactly `name` (inside quotes when quoted), for a rename suggestion. */
-function nameSpan(source: SourceFile | undefined, range: Ranged, name: string): Ranged | undefined {
-  if (!source) return undefined;
-  const written = source.slice(range);
-  if (written === name) return range;
-  const q = written[0];
-  if ((q === '"' || q === "'") && written.length === name.length + 2 && written.slice(1, -1) === name) {
-    return { path: range.path, start: range.start + 1, end: range.end - 1 };
-  }
-  return undefined;
-}
 
 export default defineRule<Record<string, never>, Msg>(
   {

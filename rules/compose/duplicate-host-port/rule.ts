@@ -1,5 +1,6 @@
+import { hasUnsetVariable } from '../../../src/analysis/compose-values.js';
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
-import type { PortMapping, YNode } from '../../../src/parse/compose/model.js';
+import type { PortMapping } from '../../../src/parse/compose/model.js';
 import { canRunTogether, stacksOf } from '../../../src/project/compose-project.js';
 import type { StackService } from '../../../src/project/model.js';
 
@@ -18,9 +19,6 @@ interface Published {
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
-function hasUnsetVariable(node: YNode | undefined): boolean {
-  return node?.kind === 'scalar' && node.vars.some((v) => !v.defined && (v.operator === '' || v.operator === '?' || v.operator === ':?'));
-}
 
 function span(text: string): [number, number] | undefined {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());

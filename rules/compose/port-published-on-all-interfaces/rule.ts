@@ -1,5 +1,6 @@
+import { hasUnsetVariable } from '../../../src/analysis/compose-values.js';
 import { defineRule, type Edit, type Ranged } from '../../../src/engine/types.js';
-import type { ComposeFile, ComposeService, PortMapping, YMap, YNode, YScalar } from '../../../src/parse/compose/model.js';
+import type { ComposeFile, ComposeService, PortMapping, YMap, YScalar } from '../../../src/parse/compose/model.js';
 import { rangeInScalar } from '../../../src/parse/compose/ynodes.js';
 import { databaseOfImage, databaseOfPort } from './known-databases.js';
 
@@ -20,12 +21,6 @@ export function isAnyAddress(ip: string | undefined): boolean {
   return bare.includes(':') && /^[0:]+$/.test(bare);
 }
 
-/** A variable left unset (without a default) may be what sets the host IP at deploy time. */
-function hasUnsetVariable(node: YNode): boolean {
-  if (node.kind === 'scalar') return node.vars.some((v) => !v.defined && v.operator !== ':-' && v.operator !== '-');
-  if (node.kind === 'map') return node.entries.some((e) => hasUnsetVariable(e.value));
-  return node.items.some(hasUnsetVariable);
-}
 
 /** Offsets of a scalar's content inside its quotes; undefined for block scalars. */
 function contentSpan(node: YScalar, text: string): [number, number] | undefined {

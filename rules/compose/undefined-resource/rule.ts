@@ -1,6 +1,6 @@
+import { hasUnsetVariable, nameSpan } from '../../../src/analysis/compose-values.js';
 import { defineRule, type Ranged } from '../../../src/engine/types.js';
 import type { NamedRef, YNode, YScalar } from '../../../src/parse/compose/model.js';
-import type { SourceFile } from '../../../src/parse/source.js';
 import { stacksOf } from '../../../src/project/compose-project.js';
 import { rangeInScalar } from '../../../src/parse/compose/ynodes.js';
 import { isHostPath } from '../../../src/parse/compose/short-syntax.js';
@@ -11,21 +11,7 @@ type Section = 'volumes' | 'networks' | 'secrets' | 'configs';
 
 const KIND: Record<Section, string> = { volumes: 'volume', networks: 'network', secrets: 'secret', configs: 'config' };
 
-function hasUnsetVariable(node: YNode): boolean {
-  return node.kind === 'scalar' && node.vars.some((v) => !v.defined && (v.operator === '' || v.operator === '?' || v.operator === ':?'));
-}
 
-/** The span that holds exactly `name` (inside quotes when quoted), for a rename suggestion. */
-function nameSpan(source: SourceFile | undefined, range: Ranged, name: string): Ranged | undefined {
-  if (!source) return undefined;
-  const written = source.slice(range);
-  if (written === name) return range;
-  const q = written[0];
-  if ((q === '"' || q === "'") && written.length === name.length + 2 && written.slice(1, -1) === name) {
-    return { path: range.path, start: range.start + 1, end: range.end - 1 };
-  }
-  return undefined;
-}
 
 /** `secrets:`/`configs:` lists: a name, or a map whose `source` is the name. */
 function sourceRefs(node: YNode | undefined): NamedRef[] {

@@ -1,3 +1,4 @@
+import { hasUnsetVariable } from '../../../src/analysis/compose-values.js';
 import { defineRule, type Edit, type Ranged } from '../../../src/engine/types.js';
 import type { ComposeFile, ServiceVolume, YScalar } from '../../../src/parse/compose/model.js';
 import { rangeInScalar } from '../../../src/parse/compose/ynodes.js';
@@ -12,10 +13,6 @@ export function isAbsoluteTarget(target: string): boolean {
   return target.startsWith('/') || /^[A-Za-z]:([\\/]|$)/.test(target) || target.startsWith('\\\\');
 }
 
-/** A variable left unset could be what makes the path look relative: say nothing then. */
-function hasUnsetVariable(node: YScalar): boolean {
-  return node.vars.some((v) => !v.defined && (v.operator === '' || v.operator === '?' || v.operator === ':?'));
-}
 
 /** Offset in the source just before value character `i`, or undefined when a variable wrote it. */
 function offsetBefore(node: YScalar, text: string, i: number): number | undefined {
