@@ -83,6 +83,13 @@ function mayParallel(opts: CliOptions, request: LintRequest, cwd: string): boole
   return request.paths.some((p) => nodeFileSystem.kind(resolve(cwd, p)) === 'dir');
 }
 
+/** Lint unit by unit in this thread (bounded memory): a folder or many paths, and no stdin or --file stack. */
+function mayLintByUnits(opts: CliOptions, request: LintRequest, cwd: string): boolean {
+  if (request.stdin || opts.files.length) return false;
+  if (request.paths.length === 0 || request.paths.length >= 200) return true;
+  return request.paths.some((p) => nodeFileSystem.kind(resolve(cwd, p)) === 'dir');
+}
+
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   // `graph` has its own options; it draws the project instead of linting it.
   if (argv[0] === 'graph') return (await import('./graph.js')).graphCommand(argv.slice(1), io);
@@ -180,6 +187,14 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
           config: workerConfigOptions(io.cwd, opts),
           ...(ticker ? { onFilesDone: (done) => done.forEach((p) => ticker.readFile(p)) } : {}),
         },
+      );
+    } else if (mayLintByUnits(opts, request, io.cwd)) {
+      // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's
+      // models are garbage once it is judged (issue 7). Progress ticks through `fs` itself.
+      const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
+      outcome = await lintParallel(
+        { ...request, fs },
+        { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk: true, config: workerConfigOptions(io.cwd, opts) },
       );
     } else {
       outcome = await lint({ ...request, fs });

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigSet } from '../config/config-set.js';
 import { providerFromConfigSet } from '../cli/config-provider.js';
-import { nodeFileSystem, type FileSystem } from '../project/fs.js';
+import { nodeFileSystem } from '../project/fs.js';
+import { recordingFileSystem } from './recording-fs.js';
 import { lint } from './lint.js';
 import { rules } from './registry.js';
 import type { UnitJob, UnitResult, WorkerMessage, WorkerRequest } from './parallel.js';
@@ -28,33 +29,13 @@ const set = await ConfigSet.create(
 );
 const provider = providerFromConfigSet(set, rules, config.cwd);
 
-/**
- * Records what a unit reads. It also keeps the texts for the unit's call: lint() reads a named
- * file once to tell its kind and again to parse it.
- */
-function recording(fs: FileSystem, reads: Set<string>): FileSystem {
-  const texts = new Map<string, string | undefined>();
-  return {
-    ...fs,
-    readFile: (p) => {
-      reads.add(p);
-      if (texts.has(p)) return texts.get(p);
-      const text = fs.readFile(p);
-      texts.set(p, text);
-      return text;
-    },
-    kind: (p) => fs.kind(p),
-    readDir: (p) => fs.readDir(p),
-  };
-}
-
 async function lintUnit(job: UnitJob): Promise<UnitResult> {
   const reads = new Set<string>();
   const outcome = await lint({
     cwd: request.cwd,
     paths: job.paths,
     config: provider,
-    fs: recording(nodeFileSystem, reads),
+    fs: recordingFileSystem(nodeFileSystem, reads),
     env: request.env,
     profiles: request.profiles,
     ...(request.kind ? { kind: request.kind } : {}),

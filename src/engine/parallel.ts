@@ -17,6 +17,7 @@ import { discover, type FileKind } from '../cli/discover.js';
 import { lint, type LintOutcome, type LintRequest } from './lint.js';
 import type { FileResult } from './types.js';
 import { nodeFileSystem } from '../project/fs.js';
+import { recordingFileSystem } from './recording-fs.js';
 
 /** What a worker needs to rebuild the config provider: plain data only. */
 export interface WorkerConfigOptions {
@@ -39,6 +40,12 @@ export interface ParallelOptions {
   fsIsDisk?: boolean;
   /** Use workers even for one thread (to measure what the workers themselves cost). */
   alwaysWorkers?: boolean;
+  /**
+   * Lint the units one after another in this thread instead of in workers: each unit's models
+   * are garbage once its lint() returns, so the peak memory is that of the largest unit rather
+   * than of the whole run. `threads` is then ignored, and any FileSystem will do.
+   */
+  sequential?: boolean;
   /** Called with the target paths of each finished unit (for progress). */
   onFilesDone?: (paths: readonly string[]) => void;
 }
@@ -55,6 +62,8 @@ export interface ParallelOutcome extends LintOutcome {
 }
 
 export const PARALLEL_MIN_FILES = 300;
+/** Below this many files one lint() holds little enough memory that splitting is not worth a second walk. */
+export const SEQUENTIAL_MIN_FILES = 200;
 const PACK_FILES = 32;
 
 /** One lint() call in a worker: these targets, in the order of the whole run. */
@@ -190,21 +199,45 @@ async function runUnits(jobs: UnitJob[], threads: number, request: WorkerRequest
   return out;
 }
 
+/** The units linted in this thread, in order, with the request's own config and FileSystem. */
+async function runUnitsHere(jobs: UnitJob[], req: LintRequest, onDone?: (r: UnitResult) => void): Promise<Map<number, UnitResult>> {
+  const out = new Map<number, UnitResult>();
+  for (const job of jobs) {
+    const reads = new Set<string>();
+    const outcome = await lint({
+      cwd: req.cwd,
+      paths: job.paths,
+      config: req.config,
+      fs: recordingFileSystem(req.fs ?? nodeFileSystem, reads),
+      // As a worker gets them, so both ways judge a unit alike.
+      env: { ...(req.env ?? {}) },
+      profiles: req.profiles ?? [],
+      ...(req.kind ? { kind: req.kind } : {}),
+    });
+    const r: UnitResult = { id: job.id, outcome, reads: [...reads] };
+    out.set(job.id, r);
+    onDone?.(r);
+  }
+  return out;
+}
+
 /**
- * lint() over worker threads, with the same outcome as lint() on the same request. Stays in this
+ * lint() over worker threads (or unit by unit in this thread, `sequential`), with the same outcome as lint() on the same request. Stays in this
  * thread for stdin, `--file` stacks, a custom FileSystem, small runs, or one thread.
  */
 export async function lintParallel(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const sequential = options.sequential === true;
+  const threads = sequential ? 1 : Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const single = async (fallback?: string): Promise<ParallelOutcome> => ({ ...(await lint(req)), threads: 1, ...(fallback ? { fallback } : {}) });
-  if (threads <= 1 && !options.alwaysWorkers) return single();
+  if (threads <= 1 && !options.alwaysWorkers && !sequential) return single();
   if (req.stdin) return single('standard input is linted in one thread');
   if (req.files?.length) return single('--file stacks are linted in one thread');
-  if (req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk) return single('a custom FileSystem cannot be shared with workers');
+  const customFs = req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk;
+  if (customFs && !sequential) return single('a custom FileSystem cannot be shared with workers');
 
   const found = await discover(req.paths, {
     cwd: req.cwd,
-    fs: nodeFileSystem,
+    fs: customFs ? req.fs! : nodeFileSystem,
     isIgnored: (p) => req.config.isIgnored(p),
     ...(req.kind ? { kind: req.kind } : {}),
   });
@@ -247,8 +280,10 @@ export async function lintParallel(req: LintRequest, options: ParallelOptions): 
     const onDone = options.onFilesDone && round === 0 ? (r: UnitResult) => options.onFilesDone!(units[r.id]!) : undefined;
     let done: Map<number, UnitResult>;
     try {
-      done = await runUnits(pending, threads, request, onDone);
+      done = sequential ? await runUnitsHere(pending, req, onDone) : await runUnits(pending, threads, request, onDone);
     } catch (e) {
+      // lint() does not throw on user input: in this thread an error is a bug to show as such.
+      if (sequential) throw e;
       // A worker that cannot start or dies (memory) must not cost the user the run.
       return single(`the worker threads failed (${(e as Error).message.split('\n')[0]})`);
     }

@@ -122,3 +122,27 @@ test('a corpus subset gives the same JSON with one and two threads', async () =>
   assert.ok(single.results.length > 50);
   assert.equal(plain(parallel), plain(single));
 });
+
+test('sequential units in this thread give the same outcome as one lint(), merging units that share files', async () => {
+  const root = makeTree();
+  try {
+    const config = () => createConfigProvider({ cwd: root, rules, preset: 'all', ruleFlags: [] });
+    const single = await lint({ cwd: root, paths: ['.'], config: await config(), env: {} });
+    const done: string[] = [];
+    const sequential = await lintParallel(
+      { cwd: root, paths: ['.'], config: await config(), env: {} },
+      { sequential: true, threads: 2, minFiles: 0, config: { cwd: root, preset: 'all', ruleFlags: [] }, onFilesDone: (p) => done.push(...p) },
+    );
+    assert.equal(sequential.threads, 1);
+    assert.equal(sequential.fallback, undefined);
+    assert.equal(plain(sequential), plain(single));
+    assert.equal(sequential.rounds, 2);
+    assert.equal(sequential.relinted, 4);
+    assert.deepEqual(single.results.map((r) => r.path.slice(root.length + 1)), RESULT_PATHS);
+    // Every target is reported done once, in the first round.
+    assert.equal(done.length, 10);
+    assert.equal(new Set(done).size, 10);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
