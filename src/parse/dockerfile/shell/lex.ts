@@ -758,17 +758,31 @@ class Lexer implements OffsetMap {
 
   /** `i` at `(`: returns the index after its matching `)`. */
   private skipParens(i: number): number {
+    return this.skipGroup(i, 40, 41);
+  }
+
+  /** `i` at `{`: returns the index after its matching `}`. */
+  private skipBraces(i: number): number {
+    return this.skipGroup(i, 123, 125);
+  }
+
+  /**
+   * `i` at the opening `open` char code: returns the index after the matching `close`, skipping
+   * quotes, escapes, backquotes and nested `$(…)`/`${…}`. Comments only exist in parentheses
+   * (a subshell or `$(…)` holds commands; `${…}` does not).
+   */
+  private skipGroup(i: number, open: number, close: number): number {
     const s = this.s;
     const n = this.n;
     let depth = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
       switch (c) {
-        case 40:
+        case open:
           depth++;
           i++;
           break;
-        case 41:
+        case close:
           i++;
           if (--depth === 0) return i;
           break;
@@ -776,8 +790,8 @@ class Lexer implements OffsetMap {
           i += 2;
           break;
         case 39: {
-          const close = s.indexOf("'", i + 1);
-          i = close < 0 ? n : close + 1;
+          const q = s.indexOf("'", i + 1);
+          i = q < 0 ? n : q + 1;
           break;
         }
         case 34:
@@ -788,7 +802,7 @@ class Lexer implements OffsetMap {
           break;
         case 35: {
           const p = s.charCodeAt(i - 1);
-          if (p === 32 || p === 9 || p === 10) {
+          if (open === 40 && (p === 32 || p === 9 || p === 10)) {
             const eol = s.indexOf('\n', i);
             i = eol < 0 ? n : eol;
           } else {
@@ -796,49 +810,13 @@ class Lexer implements OffsetMap {
           }
           break;
         }
-        case 36:
-          i = s.charCodeAt(i + 1) === 123 ? this.skipBraces(i + 1) : i + 1;
-          break;
-        default:
-          i++;
-      }
-    }
-    return n;
-  }
-
-  /** `i` at `{`: returns the index after its matching `}`. */
-  private skipBraces(i: number): number {
-    const s = this.s;
-    const n = this.n;
-    let depth = 0;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      switch (c) {
-        case 123:
-          depth++;
-          i++;
-          break;
-        case 125:
-          i++;
-          if (--depth === 0) return i;
-          break;
-        case 92:
-          i += 2;
-          break;
-        case 39: {
-          const close = s.indexOf("'", i + 1);
-          i = close < 0 ? n : close + 1;
+        case 36: {
+          // A nested group of the other kind is skipped whole; one of this kind is counted above.
+          const next = s.charCodeAt(i + 1);
+          const other = open === 40 ? 123 : 40;
+          i = next === other ? this.skipGroup(i + 1, other, other === 40 ? 41 : 125) : i + 1;
           break;
         }
-        case 34:
-          i = this.skipDoubleQuoted(i + 1);
-          break;
-        case 96:
-          i = this.skipBacktick(i);
-          break;
-        case 36:
-          i = s.charCodeAt(i + 1) === 40 ? this.skipParens(i + 1) : i + 1;
-          break;
         default:
           i++;
       }
