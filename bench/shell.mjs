@@ -1,10 +1,9 @@
 // Shell lexer speed against mvdan-sh on every shell-form RUN of the corpus.
 // Usage: npx tsc -p . && node bench/shell.mjs [iterations]
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { parseDockerfile } from '../dist/src/parse/dockerfile/parse.js';
+import { corpusRuns, dockerJoin } from '../dist/src/testing/corpus-runs.js';
 import { parseShell } from '../dist/src/parse/dockerfile/shell/lex.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,48 +11,7 @@ const corpus = join(root, '..', 'shared', 'corpus');
 const sh = createRequire(import.meta.url)('mvdan-sh');
 const iterations = Number(process.argv[2] ?? 5);
 
-function walk(dir, out) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (/^(.*\.)?(docker|container)file(\.[\w-]+)?$/i.test(e.name) && !/\.(md|json|ya?ml|txt|go|sh)$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-/** Continuation-joined text for mvdan-sh: escape + newline removed, comment lines dropped. */
-function dockerJoin(text, escape) {
-  const lines = text.split('\n');
-  let out = '';
-  let continuing = false;
-  for (const line of lines) {
-    if (continuing && /^[ \t\r]*(#.*)?$/.test(line)) continue;
-    const trimmed = line.replace(/[ \t\r]+$/, '');
-    if (trimmed.endsWith(escape)) {
-      out += trimmed.slice(0, -1);
-      continuing = true;
-    } else {
-      out += line + '\n';
-      continuing = false;
-    }
-  }
-  return out;
-}
-
-const runs = [];
-for (const file of walk(corpus, [])) {
-  const text = readFileSync(file, 'utf8');
-  const df = parseDockerfile(file, text);
-  for (const ins of df.instructions) {
-    if (ins.keyword !== 'RUN' || ins.jsonForm) continue;
-    // With heredocs, take their bodies too: the lexer must skip them as a shell does.
-    const start = ins.argsRange.start;
-    const end = ins.heredocs.length > 0 ? ins.range.end : ins.argsRange.end;
-    if (end <= start) continue;
-    const src = text.slice(start, end);
-    runs.push({ src, offset: start, escape: df.escapeChar, joined: dockerJoin(src, df.escapeChar) });
-  }
-}
+const runs = corpusRuns(corpus).map((r) => ({ ...r, joined: dockerJoin(r.src, r.escape) }));
 
 let sink = 0;
 const parser = sh.syntax.NewParser();

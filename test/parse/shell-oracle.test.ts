@@ -4,12 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { corpusDir } from '../helpers.js';
 import { parseShell } from '../../src/parse/dockerfile/shell/lex.js';
-import { parseDockerfile } from '../../src/parse/dockerfile/parse.js';
+import { corpusRuns as allRuns, dockerJoin, type CorpusRun } from '../../src/testing/corpus-runs.js';
 
 /** The little of mvdan-sh's GopherJS API used here. */
 interface MvNode {
@@ -29,34 +27,6 @@ const nodeType = (n: MvNode): string => sh.syntax.NodeType(n);
  * the command index in the RUN text; each with the reason.
  */
 const ALLOWED: Record<string, string> = {};
-
-function dockerfiles(dir: string, out: string[]): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) dockerfiles(p, out);
-    else if (/^(.*\.)?(docker|container)file(\.[\w-]+)?$/i.test(e.name) &&
-      !/\.(md|json|ya?ml|txt|go|sh)$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-/** What the Dockerfile hands to the shell: continuations removed, comment lines dropped. */
-function dockerJoin(text: string, escape: string): string {
-  let out = '';
-  let continuing = false;
-  for (const line of text.split('\n')) {
-    if (continuing && /^[ \t\r]*(#.*)?$/.test(line)) continue;
-    const trimmed = line.replace(/[ \t\r]+$/, '');
-    if (trimmed.endsWith(escape)) {
-      out += trimmed.slice(0, -1);
-      continuing = true;
-    } else {
-      out += line + '\n';
-      continuing = false;
-    }
-  }
-  return out;
-}
 
 /** Quote removal on an unquoted literal as mvdan-sh keeps it (raw source text). */
 function unescapeBare(raw: string): string {
@@ -166,33 +136,10 @@ function mvdanCommands(file: MvNode): Cmd[] {
   return cmds;
 }
 
-interface Run {
-  file: string;
-  src: string;
-  offset: number;
-  escape: '\\' | '`';
-}
+type Run = CorpusRun;
 
 let cachedRuns: Run[] | undefined;
-
-function corpusRuns(): Run[] {
-  if (cachedRuns !== undefined) return cachedRuns;
-  const runs: Run[] = [];
-  cachedRuns = runs;
-  for (const path of dockerfiles(corpusDir, [])) {
-    const text = readFileSync(path, 'utf8');
-    const df = parseDockerfile(path, text);
-    for (const ins of df.instructions) {
-      if (ins.keyword !== 'RUN' || ins.jsonForm) continue;
-      // With heredocs, take their bodies too: the lexer must skip them as a shell does.
-      const start = ins.argsRange.start;
-      const end = ins.heredocs.length > 0 ? ins.range.end : ins.argsRange.end;
-      if (end <= start) continue;
-      runs.push({ file: relative(corpusDir, path), src: text.slice(start, end), offset: start, escape: df.escapeChar });
-    }
-  }
-  return runs;
-}
+const corpusRuns = (): Run[] => (cachedRuns ??= allRuns(corpusDir));
 
 function oursCommands(run: Run): Cmd[] {
   const cmds: Cmd[] = [];
