@@ -3,7 +3,7 @@
 // (dist/cli.bundle.cache): bin/load-bundle.js runs the bundle with that cache, so start-up neither
 // resolves hundreds of modules nor compiles their code. CommonJS because Node.js 20 offers a code
 // cache only to scripts, not to ES modules. What the code imports dynamically (reporters,
-// subcommands, --fix, fast-glob) stays in the file but is evaluated only when used.
+// subcommands, --fix) stays in the file but is evaluated only when used.
 // Files found at run time next to the code (package.json, the generated validators, rule docs)
 // are found from where each module was compiled to: `import.meta.url` in a module is rewritten to
 // that module's dist/ location, relative to the bundle, so the tree stays movable.

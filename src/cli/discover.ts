@@ -1,9 +1,9 @@
 /**
- * Which files to lint: folders are walked with fast-glob (no symlinks followed, .git and
- * node_modules skipped, config `ignore` globs applied) and files are kept by name; files named on
+ * Which files to lint: folders are walked (no symlinks followed, .git and node_modules skipped,
+ * config `ignore` globs applied) and files are kept by name; files named on
  * the command line are linted whatever their name.
  */
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { FileSystem } from '../project/fs.js';
 
 export type FileKind = 'dockerfile' | 'compose';
@@ -63,6 +63,34 @@ export interface DiscoverResult {
   errors: string[];
 }
 
+// Folders never worth entering: version control and installed packages.
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+
+/**
+ * Every regular file below `root`, sorted by path. The walk goes through the FileSystem port, so
+ * the listings it makes are the ones the rest of the run answers "does this exist?" from, and
+ * symbolic links are neither entered nor linted.
+ */
+function walk(root: string, fs: FileSystem, errors: string[], isIgnored: (path: string) => boolean): string[] {
+  const out: string[] = [];
+  const pending = [root];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    for (const entry of fs.readDir(dir) ?? []) {
+      const path = join(dir, entry.name);
+      if (entry.kind === 'file') out.push(path);
+      else if (entry.kind === 'dir' && !SKIPPED_FOLDERS.has(entry.name)) {
+        // Node decodes a name that is not UTF-8 with U+FFFD, and the decoded name opens nothing:
+        // such a folder cannot be walked, which must be said rather than skipped in silence.
+        if (entry.name.includes('\uFFFD')) {
+          if (!isIgnored(path)) errors.push(`${path}: cannot be walked (its name is not valid UTF-8, which Node.js cannot open)`);
+        } else pending.push(path);
+      }
+    }
+  }
+  return out.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
 export async function discover(paths: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
   const files = new Map<string, DiscoveredFile>();
   const errors: string[] = [];
@@ -82,27 +110,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
       kind = resolved;
     }
     if (kind === 'dir') {
-      // Imported here: naming files (a hook, an editor) never walks a folder nor loads fast-glob.
-      const { default: fg } = await import('fast-glob');
-      const found = await fg(['**/*'], {
-        cwd: abs,
-        absolute: true,
-        dot: true,
-        // Folders too, for the check below; symlinks are still neither entered nor linted.
-        onlyFiles: false,
-        objectMode: true,
-        followSymbolicLinks: false,
-        ignore,
-        suppressErrors: true,
-      });
-      for (const { path: f, dirent } of found.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
-        // Node decodes a name that is not UTF-8 with U+FFFD, and the decoded name opens nothing:
-        // such a folder cannot be walked, which must be said rather than skipped in silence.
-        if (dirent.isDirectory()) {
-          if (f.includes('\uFFFD') && !opts.isIgnored(f)) errors.push(`${f}: cannot be walked (its name is not valid UTF-8, which Node.js cannot open)`);
-          continue;
-        }
-        if (!dirent.isFile()) continue;
+      for (const f of walk(abs, opts.fs, errors, opts.isIgnored)) {
         const k = kindFromName(f);
         if (k && !files.has(f) && !opts.isIgnored(f)) files.set(f, { path: f, kind: k, explicit: false });
       }

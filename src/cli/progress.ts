@@ -3,7 +3,7 @@
  * is big enough for the wait to be noticed. Counting happens where files are read: the engine reads
  * each linted file once through the FileSystem port, so wrapping the port counts without a hook.
  */
-import type { FileSystem } from '../project/fs.js';
+import { readWithin, type FileSystem } from '../project/fs.js';
 
 export const PROGRESS_MIN_FILES = 300;
 
@@ -35,6 +35,11 @@ export class Progress {
         const text = fs.readFile(p);
         if (this.targets.has(p) && !this.done.has(p)) this.tick(p);
         return text;
+      },
+      readFileWithin: (p, max) => {
+        const read = readWithin(fs, p, max);
+        if (this.targets.has(p) && !this.done.has(p)) this.tick(p);
+        return read;
       },
       kind: (p) => fs.kind(p),
       readDir: (p) => fs.readDir(p),

@@ -35,6 +35,7 @@ export class ConfigSet {
   private readonly finder: ConfigFinder;
   private readonly byConfig = new Map<string, ConfigForFile>();
   private readonly byDir = new Map<string, ConfigForFile>();
+  private readonly hadolintByDir = new Map<string, string | null>();
   private readonly seen: ConfigProblem[] = [];
 
   private constructor(
@@ -68,7 +69,7 @@ export class ConfigSet {
     if (!entry) {
       const path = this.configPathFor(file);
       // No config of ours applies: a hadolint config, if there is one, says how to lint.
-      const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd()) : undefined;
+      const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd(), undefined, this.hadolintByDir) : undefined;
       entry = hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
       this.byDir.set(dir, entry);
     }

@@ -9,9 +9,10 @@ import { CONFIG_FILE_NAMES } from './schema.js';
 
 export type IsFile = (path: string) => boolean;
 
+// Most names asked for do not exist: `throwIfNoEntry` spares an exception for each of them.
 const nodeIsFile: IsFile = (path) => {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -19,16 +19,26 @@ export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
 const isFile = (p: string) => {
   try {
-    return statSync(p).isFile();
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
 };
 
 /** The hadolint config for a Dockerfile: in its folder, else in the working directory. */
-export function findHadolintConfig(file: string, cwd: string, exists: (p: string) => boolean = isFile): string | undefined {
+export function findHadolintConfig(
+  file: string,
+  cwd: string,
+  exists: (p: string) => boolean = isFile,
+  /** Answers per folder, kept by a caller that asks for many files (the cwd is asked every time). */
+  memo?: Map<string, string | null>,
+): string | undefined {
   for (const dir of [dirname(resolve(file)), resolve(cwd)]) {
-    const hit = HADOLINT_CONFIG_NAMES.map((n) => join(dir, n)).find(exists);
+    let hit = memo?.get(dir);
+    if (hit === undefined) {
+      hit = HADOLINT_CONFIG_NAMES.map((n) => join(dir, n)).find(exists) ?? null;
+      memo?.set(dir, hit);
+    }
     if (hit) return hit;
   }
   return undefined;

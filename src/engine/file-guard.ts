@@ -3,7 +3,7 @@
  * file would cost seconds and hundreds of MB for nothing a person wrote by hand), and a file that
  * cannot be read gets a message saying which and why. The limit is `settings.maxFileSize`.
  */
-import type { FileSystem } from '../project/fs.js';
+import { readWithin, type FileSystem } from '../project/fs.js';
 import type { ActiveRule } from './run.js';
 import { formatMessage } from './run.js';
 import type { Finding, Settings } from './types.js';
@@ -34,15 +34,11 @@ export function guardFileSystem(fs: FileSystem, settingsFor: (path: string) => S
   const skipped = new Map<string, { size: number; limit: number }>();
   const guarded: FileSystem = {
     readFile(path) {
-      const size = fs.size?.(path);
-      if (size !== undefined) {
-        const limit = limitOf(settingsFor(path));
-        if (size > limit) {
-          skipped.set(path, { size, limit });
-          return undefined;
-        }
-      }
-      return fs.readFile(path);
+      const limit = limitOf(settingsFor(path));
+      const read = readWithin(fs, path, limit);
+      if (typeof read !== 'object') return read;
+      skipped.set(path, { size: read.size, limit });
+      return undefined;
     },
     kind: (path) => fs.kind(path),
     readDir: (path) => fs.readDir(path),

@@ -5,8 +5,8 @@
  * Nothing here writes to disk: changed texts live in an overlay over the FileSystem port, and the
  * caller decides whether to write them (--fix) or show them (--fix-dry-run, the fixture harness).
  */
-import { dirname, basename } from 'node:path';
-import type { FileSystem } from '../project/fs.js';
+import { sep } from 'node:path';
+import { readWithin, type FileSystem } from '../project/fs.js';
 import type { Edit, FileResult, Finding, Fix } from './types.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -126,6 +126,13 @@ export class OverlayFileSystem implements FileSystem {
     return this.changed.has(path) ? this.changed.get(path) : this.base.readFile(path);
   }
 
+  readFileWithin(path: string, maxBytes: number): string | { size: number } | undefined {
+    if (!this.changed.has(path)) return readWithin(this.base, path, maxBytes);
+    const text = this.changed.get(path)!;
+    const size = Buffer.byteLength(text);
+    return size > maxBytes ? { size } : text;
+  }
+
   size(path: string): number | undefined {
     return this.changed.has(path) ? Buffer.byteLength(this.changed.get(path)!) : this.base.size?.(path);
   }
@@ -138,15 +145,24 @@ export class OverlayFileSystem implements FileSystem {
     if (this.changed.has(path)) return 'file' as const;
     const k = this.base.kind(path);
     if (k) return k;
-    for (const p of this.changed.keys()) if (p.startsWith(path + '/')) return 'dir' as const;
+    for (const p of this.changed.keys()) if (p.startsWith(path + sep)) return 'dir' as const;
     return undefined;
   }
 
   readDir(path: string) {
     const entries = this.base.readDir(path);
-    const added = [...this.changed.keys()].filter((p) => dirname(p) === path && !entries?.some((e) => e.name === basename(p)));
-    if (!entries && added.length === 0) return undefined;
-    return [...(entries ?? []), ...added.map((p) => ({ name: basename(p), kind: 'file' as const }))];
+    const added = new Map<string, 'file' | 'dir'>();
+    const prefix = path.endsWith(sep) ? path : path + sep;
+    for (const p of this.changed.keys()) {
+      if (!p.startsWith(prefix)) continue;
+      // A file created in a folder that does not exist yet makes that folder appear, as kind() says.
+      const rest = p.slice(prefix.length);
+      const cut = rest.indexOf(sep);
+      const name = cut < 0 ? rest : rest.slice(0, cut);
+      if (!entries?.some((e) => e.name === name)) added.set(name, cut < 0 ? 'file' : 'dir');
+    }
+    if (!entries && added.size === 0) return undefined;
+    return [...(entries ?? []), ...[...added].map(([name, kind]) => ({ name, kind }))];
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { discover, kindFromContent, kindFromName, type FileKind } from '../cli/discover.js';
+import { cachingFileSystem } from '../project/cached-fs.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { buildProject } from '../project/graph.js';
 import { projectVariables, resolveStacks } from '../project/compose-project.js';
@@ -89,7 +90,7 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lint(req: LintRequest): Promise<LintOutcome> {
-  const guard = guardFileSystem(req.fs ?? nodeFileSystem, (p) => req.config.forFile(p).settings);
+  const guard = guardFileSystem(cachingFileSystem(req.fs ?? nodeFileSystem), (p) => req.config.forFile(p).settings);
   const { fs, stdinPath } = overlay(guard.fs, req.stdin, req.cwd);
   const errors: string[] = [];
   let targets: { path: string; kind: FileKind }[] = [];

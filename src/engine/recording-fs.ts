@@ -4,7 +4,7 @@
  * named file once to tell its kind and again to parse it. Make one per call, or it would hold
  * every text of the run.
  */
-import type { FileSystem } from '../project/fs.js';
+import { readWithin, type FileSystem } from '../project/fs.js';
 
 export function recordingFileSystem(fs: FileSystem, reads: Set<string>): FileSystem {
   const texts = new Map<string, string | undefined>();
@@ -16,6 +16,15 @@ export function recordingFileSystem(fs: FileSystem, reads: Set<string>): FileSys
       const text = fs.readFile(p);
       texts.set(p, text);
       return text;
+    },
+    // Overridden, not spread: a read that skipped the record would break the proof.
+    readFileWithin: (p, max) => {
+      reads.add(p);
+      if (texts.has(p)) return texts.get(p);
+      const read = readWithin(fs, p, max);
+      // A file over the limit is not kept: the next ask may come with another limit.
+      if (typeof read !== 'object') texts.set(p, read);
+      return read;
     },
     kind: (p) => fs.kind(p),
     readDir: (p) => fs.readDir(p),

@@ -2,7 +2,7 @@
  * The FileSystem port: the only way the engine reads files, so tests can run on an in-memory tree
  * and rules can never reach the disk.
  */
-import { readFileSync, readdirSync, lstatSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type EntryKind = 'file' | 'dir' | 'symlink';
@@ -15,6 +15,13 @@ export interface FileSystem {
   readDir(path: string): { name: string; kind: EntryKind }[] | undefined;
   /** Size in bytes of the file a path leads to (links followed); undefined when unknown. */
   size?(path: string): number | undefined;
+  /**
+   * The text of a file of at most `maxBytes` bytes, or the size of a larger one (left unread);
+   * undefined as for `readFile`. One open answers both, where `size` then `readFile` resolve the
+   * path twice. Optional: `readWithin` falls back to those two. A view that changes what
+   * `readFile` answers must override this one as well, or leave it out.
+   */
+  readFileWithin?(path: string, maxBytes: number): string | { size: number } | undefined;
   /** Why the last `readFile` of this path gave undefined, in a few words ("permission denied"). */
   readError?(path: string): string | undefined;
 }
@@ -50,10 +57,26 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
+  readFileWithin(path, maxBytes) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const s = fstatSync(fd);
+      // Opening a folder succeeds on Linux: say what reading it would have said.
+      if (s.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      if (s.isFile() && s.size > maxBytes) return { size: s.size };
+      return readFileSync(fd, 'utf8');
+    } catch (e) {
+      readErrors.set(path, reasonOf(path, e));
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  },
   size(path) {
     try {
-      const s = statSync(path);
-      return s.isFile() ? s.size : undefined;
+      const s = statSync(path, { throwIfNoEntry: false });
+      return s?.isFile() ? s.size : undefined;
     } catch {
       return undefined;
     }
@@ -61,8 +84,9 @@ export const nodeFileSystem: FileSystem = {
   readError: (path) => readErrors.get(path),
   kind(path) {
     try {
-      const s = lstatSync(path);
-      return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : 'file';
+      // Most paths asked about do not exist: `throwIfNoEntry` spares an exception for each.
+      const s = lstatSync(path, { throwIfNoEntry: false });
+      return !s ? undefined : s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : 'file';
     } catch {
       return undefined;
     }
@@ -78,6 +102,13 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+/** `fs.readFileWithin`, or the same answer from `size` and `readFile` for a port without it. */
+export function readWithin(fs: FileSystem, path: string, maxBytes: number): string | { size: number } | undefined {
+  if (fs.readFileWithin) return fs.readFileWithin(path, maxBytes);
+  const size = fs.size?.(path);
+  return size !== undefined && size > maxBytes ? { size } : fs.readFile(path);
+}
 
 /** An in-memory tree for tests: keys are absolute POSIX paths, values file texts. */
 export function memoryFileSystem(files: Record<string, string>): FileSystem {
