@@ -9,6 +9,20 @@ import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/model.j
 export type KeywordCase = 'upper' | 'lower' | 'mixed';
 
 export function keywordCase(raw: string): KeywordCase {
+  // Asked for every instruction by several rules: ASCII keywords (all real ones) are judged
+  // from their letters without making upper- and lower-case copies.
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 128) return keywordCaseOf(raw);
+  }
+  return !lower ? 'upper' : !upper ? 'lower' : 'mixed';
+}
+
+function keywordCaseOf(raw: string): KeywordCase {
   if (raw === raw.toUpperCase()) return 'upper';
   if (raw === raw.toLowerCase()) return 'lower';
   return 'mixed';
@@ -95,20 +109,52 @@ export function variableRefs(file: Dockerfile, start: number, end: number): VarR
     if (c === '"') quote = quote === '"' ? '' : '"';
     else if (c === "'" && quote === '') quote = "'";
     else if (c === '$') {
-      const bare = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1, end));
-      if (bare) {
-        out.push({ name: bare[0], range: { path: file.path, start: i, end: i + 1 + bare[0].length }, operator: '' });
-        i += bare[0].length;
+      // Read in place rather than matching regexes on a slice at every `$`.
+      const nameEnd = nameEndAt(s, i + 1, end);
+      if (nameEnd > i + 1) {
+        out.push({ name: s.slice(i + 1, nameEnd), range: { path: file.path, start: i, end: nameEnd }, operator: '' });
+        i = nameEnd - 1;
         continue;
       }
-      const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])?[^}]*\}/.exec(s.slice(i + 1, end));
-      if (braced) {
-        out.push({ name: braced[1]!, range: { path: file.path, start: i, end: i + 1 + braced[0].length }, operator: braced[2] ?? '' });
-        i += braced[0].length;
+      // `${NAME}`, `${NAME:-word}`, … up to the first `}` (inside [start, end)).
+      if (i + 1 < end && s.charCodeAt(i + 1) === 123) {
+        const braceNameEnd = nameEndAt(s, i + 2, end);
+        if (braceNameEnd > i + 2) {
+          const close = s.indexOf('}', braceNameEnd);
+          if (close >= 0 && close < end) {
+            out.push({ name: s.slice(i + 2, braceNameEnd), range: { path: file.path, start: i, end: close + 1 }, operator: operatorAt(s, braceNameEnd, close) });
+            i = close;
+          }
+        }
       }
     }
   }
   return out;
+}
+
+/** End of a variable name (`[A-Za-z_][A-Za-z0-9_]*`) starting at `i`, or `i` when there is none. */
+function nameEndAt(s: string, i: number, end: number): number {
+  if (i >= end) return i;
+  const c = s.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return i;
+  let j = i + 1;
+  while (j < end) {
+    const d = s.charCodeAt(j);
+    if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The `:?[-+?]` operator right after a braced name (before `close`), or ''. */
+function operatorAt(s: string, i: number, close: number): string {
+  const c = s[i];
+  if (c === '-' || c === '+' || c === '?') return c;
+  if (c === ':' && i + 1 < close) {
+    const d = s[i + 1];
+    if (d === '-' || d === '+' || d === '?') return ':' + d;
+  }
+  return '';
 }
 
 /**
@@ -141,6 +187,17 @@ const SWITCH_PREFIXES = new Set(['no', 'skip', 'allow', 'use', 'require', 'disab
  * `SSH_AUTH_SOCK`) or a switch (`NO_PASSWORD`). Returns the secret word, or undefined.
  */
 export function secretWordOf(name: string): string | undefined {
+  // The same names (PATH, HOME, VERSION…) come back in file after file.
+  const known = secretWordCache.get(name);
+  if (known !== undefined) return known === '' ? undefined : known;
+  if (secretWordCache.size >= 10_000) secretWordCache.clear();
+  const word = secretWordOfUncached(name);
+  secretWordCache.set(name, word ?? '');
+  return word;
+}
+const secretWordCache = new Map<string, string>();
+
+function secretWordOfUncached(name: string): string | undefined {
   const parts = nameParts(name);
   if (parts.length === 0 || SWITCH_PREFIXES.has(parts[0]!) && parts.length > 1) return undefined;
   if (parts.some((p) => NOT_A_SECRET_WORDS.has(p))) return undefined;
@@ -160,8 +217,12 @@ const SECRET_VALUES: readonly [string, RegExp][] = [
   ['an OpenAI key', /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/],
 ];
 
+/** Text each pattern above needs: a value without any of it matches none of them. */
+const SECRET_VALUE_HINT = /-----BEGIN |AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AIza|_live_|npm_|sk-/;
+
 /** What kind of well-known credential a value contains, e.g. `a private key`; undefined if none. */
 export function secretValueKind(value: string): string | undefined {
+  if (!SECRET_VALUE_HINT.test(value)) return undefined;
   return SECRET_VALUES.find(([, re]) => re.test(value))?.[0];
 }
 

@@ -4,7 +4,7 @@
  * the package words, and whether a package word names a fixed version.
  */
 import type { ShellCommand, ShellWord } from '../parse/dockerfile/shell/types.js';
-import { commandName, hasOption, parseArgs, unknownValue, type OptionSpec, type ParsedArgs } from './shell-query.js';
+import { commandName, hasOption, parseOptions, unknownValue, type OptionSpec, type ParsedArgs } from './shell-query.js';
 
 export interface ToolCall {
   cmd: ShellCommand;
@@ -24,13 +24,23 @@ export interface ToolCall {
  * after it).
  */
 export function toolCall(cmd: ShellCommand, tool: string, args: readonly ShellWord[], global: OptionSpec, command: OptionSpec = global): ToolCall {
-  const head = parseArgs(args, global);
-  const sub = head.operands[0];
-  if (!sub) return { cmd, tool, parsed: head, operands: [] };
-  const at = args.indexOf(sub);
-  const before = parseArgs(args.slice(0, at), global);
-  const after = parseArgs(args.slice(at + 1), command);
+  // The global options end at the first operand, the subcommand; what follows is read with the
+  // subcommand's option syntax.
+  const { parsed: before, stop } = parseOptions(args, 0, global, true);
+  const sub = before.operands[0];
+  if (!sub) return { cmd, tool, parsed: before, operands: [] };
+  const after = parseOptions(args, stop + 1, command, false).parsed;
   return { cmd, tool, sub, parsed: { options: [...before.options, ...after.options], operands: [sub, ...after.operands] }, operands: after.operands };
+}
+
+/**
+ * The ToolCall of a command for one reader (apt, apk, …), made once: several rules ask the same
+ * reader about the same command, and commands of other tools never get here.
+ */
+function cached(cache: WeakMap<ShellCommand, ToolCall | null>, cmd: ShellCommand, make: () => ToolCall | undefined): ToolCall | undefined {
+  let call = cache.get(cmd);
+  if (call === undefined) cache.set(cmd, (call = make() ?? null));
+  return call ?? undefined;
 }
 
 const APT: OptionSpec = {
@@ -39,9 +49,21 @@ const APT: OptionSpec = {
 };
 
 /** `apt-get …` and `apt …` (both install the same way and hang on the same prompt). */
+/** Command names each reader below accepts, for `commandsNamed` (shell-query.ts). */
+export const APT_NAMES: readonly string[] = ['apt-get', 'apt'];
+export const APK_NAMES: readonly string[] = ['apk'];
+export const YUM_NAMES: readonly string[] = ['yum'];
+export const DNF_NAMES: readonly string[] = ['dnf', 'dnf5', 'dnf-3', 'microdnf', 'microdnf5', 'microdnf-3'];
+export const ZYPPER_NAMES: readonly string[] = ['zypper'];
+export const NPM_NAMES: readonly string[] = ['npm'];
+export const GEM_NAMES: readonly string[] = ['gem'];
+export const GO_NAMES: readonly string[] = ['go'];
+export const YARN_NAMES: readonly string[] = ['yarn'];
+
+const aptCalls = new WeakMap<ShellCommand, ToolCall | null>();
 export function aptCall(cmd: ShellCommand): ToolCall | undefined {
   const tool = commandName(cmd);
-  return tool === 'apt-get' || tool === 'apt' ? toolCall(cmd, tool, cmd.args, APT) : undefined;
+  return tool === 'apt-get' || tool === 'apt' ? cached(aptCalls, cmd, () => toolCall(cmd, tool, cmd.args, APT)) : undefined;
 }
 
 /** `-o` values, e.g. `APT::Get::Assume-Yes=true`. */
@@ -93,8 +115,9 @@ const APK: OptionSpec = {
   longValue: ['virtual', 'repository', 'root', 'arch', 'keys-dir', 'repositories-file', 'cache-dir', 'cache-max-age', 'timeout', 'progress-fd'],
 };
 
+const apkCalls = new WeakMap<ShellCommand, ToolCall | null>();
 export function apkCall(cmd: ShellCommand): ToolCall | undefined {
-  return commandName(cmd) === 'apk' ? toolCall(cmd, 'apk', cmd.args, APK) : undefined;
+  return commandName(cmd) === 'apk' ? cached(apkCalls, cmd, () => toolCall(cmd, 'apk', cmd.args, APK)) : undefined;
 }
 
 /** `pkg=1.2`, `pkg~1.2`, `pkg>1.2`, `pkg<2` or an `.apk` file. */
@@ -111,14 +134,17 @@ const YUM: OptionSpec = {
   ],
 };
 
+const yumCalls = new WeakMap<ShellCommand, ToolCall | null>();
 export function yumCall(cmd: ShellCommand): ToolCall | undefined {
-  return commandName(cmd) === 'yum' ? toolCall(cmd, 'yum', cmd.args, YUM) : undefined;
+  return commandName(cmd) === 'yum' ? cached(yumCalls, cmd, () => toolCall(cmd, 'yum', cmd.args, YUM)) : undefined;
 }
 
+const dnfCalls = new WeakMap<ShellCommand, ToolCall | null>();
+const DNF_NAME = /^(?:micro)?dnf(?:5|-3)?$/;
 /** `dnf`, `dnf5`, `dnf-3` and `microdnf`. */
 export function dnfCall(cmd: ShellCommand): ToolCall | undefined {
   const tool = commandName(cmd);
-  return /^(?:micro)?dnf(?:5|-3)?$/.test(tool) ? toolCall(cmd, tool, cmd.args, YUM) : undefined;
+  return tool.includes('dnf') && DNF_NAME.test(tool) ? cached(dnfCalls, cmd, () => toolCall(cmd, tool, cmd.args, YUM)) : undefined;
 }
 
 /**
@@ -139,8 +165,9 @@ const ZYPPER_GLOBAL: OptionSpec = {
 };
 const ZYPPER_COMMAND: OptionSpec = { shortValue: 'trp', longValue: ['type', 'repo', 'from', 'download', 'name', 'capability'] };
 
+const zypperCalls = new WeakMap<ShellCommand, ToolCall | null>();
 export function zypperCall(cmd: ShellCommand): ToolCall | undefined {
-  return commandName(cmd) === 'zypper' ? toolCall(cmd, 'zypper', cmd.args, ZYPPER_GLOBAL, ZYPPER_COMMAND) : undefined;
+  return commandName(cmd) === 'zypper' ? cached(zypperCalls, cmd, () => toolCall(cmd, 'zypper', cmd.args, ZYPPER_GLOBAL, ZYPPER_COMMAND)) : undefined;
 }
 
 /** `pkg=1.2`, `pkg>=1.2`, `pkg<2` or an `.rpm` file. */
@@ -240,6 +267,8 @@ const PYTHON_NAME = /^python(?:\d+(?:\.\d+)*)?$/;
 /** `pip …`, `pip3.12 …`, `python3 -m pip …`, `pipx …`, `uv pip …`. */
 export function pipCall(cmd: ShellCommand): ToolCall | undefined {
   const name = commandName(cmd);
+  // Every name below starts with `p` (pip…, pipx, python…) but `uv`.
+  if (name[0] !== 'p' && name !== 'uv') return undefined;
   const args = cmd.args;
   if (PIP_NAME.test(name) || name === 'pipx') return toolCall(cmd, name, args, PIP_SPEC);
   if (name === 'uv' && args[0]?.value === 'pip') return toolCall(cmd, 'uv pip', args.slice(1), PIP_SPEC);

@@ -5,16 +5,17 @@
 import type { RuleContext, Visitors } from '../engine/types.js';
 import type { ShellCommand } from '../parse/dockerfile/shell/types.js';
 import { rpmInstallWord, rpmUnpinned, type ToolCall } from './packages.js';
-import { earlierRunText, fedByYes, hasOption, insertAfter, runViews } from './shell-query.js';
+import { commandsNamed, earlierRunText, fedByYes, hasOption, insertAfter, runViews } from './shell-query.js';
 
+/** Reads a command as the tool's call; `names` (given with it) are the command names it accepts. */
 type CallOf = (cmd: ShellCommand) => ToolCall | undefined;
 
 /** `install` without `-y`/`--assumeyes` (nor `assumeyes=1` in an earlier RUN, nor `yes |`). */
-export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf): Visitors {
+export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, names)) {
           const call = callOf(cmd);
           const word = call && rpmInstallWord(call);
           if (!call || !word || hasOption(call.parsed, 'y', ['assumeyes']) || fedByYes(view, cmd)) continue;
@@ -32,11 +33,11 @@ export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf
 }
 
 /** Packages installed without a version (`module install` without a `:stream`). */
-export function unpinnedPackages(ctx: RuleContext<any, 'unpinned' | 'stream'>, callOf: CallOf): Visitors {
+export function unpinnedPackages(ctx: RuleContext<any, 'unpinned' | 'stream'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, names)) {
           const call = callOf(cmd);
           if (!call) continue;
           const messageId = call.sub?.value === 'module' ? 'stream' : 'unpinned';

@@ -37,16 +37,31 @@ export interface ParsedArgs {
 
 /** Splits arguments into options and operands the way getopt-style programs read them. */
 export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): ParsedArgs {
+  return parseOptions(args, 0, spec, false).parsed;
+}
+
+/**
+ * `parseArgs` over `args[from…]`; with `untilOperand` it stops at the first operand (kept as the
+ * only operand) and `stop` is that operand's index (`args.length` when there is none).
+ */
+export function parseOptions(
+  args: readonly ShellWord[],
+  from: number,
+  spec: OptionSpec,
+  untilOperand: boolean,
+): { parsed: ParsedArgs; stop: number } {
   const shortValue = spec.shortValue ?? '';
-  const longValue = new Set(spec.longValue ?? []);
+  // `includes` on the spec's own list: building a Set for every call cost more than it saved.
+  const longValue = spec.longValue ?? [];
   const options: ParsedOption[] = [];
   const operands: ShellWord[] = [];
   let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
+  for (let i = from; i < args.length; i++) {
     const word = args[i]!;
     const v = word.value;
     if (optionsEnded || v.length < 2 || v[0] !== '-') {
       operands.push(word);
+      if (untilOperand) return { parsed: { options, operands }, stop: i };
       continue;
     }
     if (v === '--') {
@@ -59,7 +74,7 @@ export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): Pa
       const eq = body.indexOf('=');
       if (eq >= 0) {
         options.push({ name: body.slice(0, eq), long: true, word, value: body.slice(eq + 1) });
-      } else if (longValue.has(body) && i + 1 < args.length) {
+      } else if (i + 1 < args.length && longValue.includes(body)) {
         const valueWord = args[++i]!;
         options.push({ name: body, long: true, word, value: valueWord.value, valueWord });
       } else {
@@ -83,7 +98,7 @@ export function parseArgs(args: readonly ShellWord[], spec: OptionSpec = {}): Pa
       options.push({ name, long: false, word });
     }
   }
-  return { options, operands };
+  return { parsed: { options, operands }, stop: args.length };
 }
 
 /** Whether one of the options is present: `short` letters (also inside clusters) or `long` names. */
@@ -93,7 +108,8 @@ export function hasOption(parsed: ParsedArgs, short: string, long: readonly stri
 
 /** The command name without its folder: `/usr/bin/apt-get` → `apt-get`. */
 export function commandName(cmd: ShellCommand): string {
-  return cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
+  const slash = cmd.name.lastIndexOf('/');
+  return slash < 0 ? cmd.name : cmd.name.slice(slash + 1);
 }
 
 /** A RUN, or the RUN inside an ONBUILD, seen the same way by the rules. */
@@ -107,6 +123,36 @@ export interface RunView {
 }
 
 const views = new WeakMap<Dockerfile, RunView[]>();
+const byNameOf = new WeakMap<RunView, Map<string, ShellCommand[]>>();
+const NO_COMMANDS: readonly ShellCommand[] = [];
+
+/**
+ * The view's commands named one of `names` (without folder), in order. Each package rule looks
+ * for one tool, which most RUNs never call: the commands of a view are grouped by name once, so
+ * such a RUN is passed over without asking every one of its commands again in every rule.
+ */
+export function commandsNamed(view: RunView, names: readonly string[]): readonly ShellCommand[] {
+  let byName = byNameOf.get(view);
+  if (!byName) {
+    byName = new Map();
+    for (const cmd of view.commands) {
+      const name = commandName(cmd);
+      const list = byName.get(name);
+      if (list) list.push(cmd);
+      else byName.set(name, [cmd]);
+    }
+    byNameOf.set(view, byName);
+  }
+  let found: ShellCommand[] | undefined;
+  for (const name of names) {
+    const list = byName.get(name);
+    if (!list) continue;
+    // Several of the names used in one RUN: keep the RUN's order.
+    if (found) return view.commands.filter((cmd) => names.includes(commandName(cmd)));
+    found = list;
+  }
+  return found ?? NO_COMMANDS;
+}
 
 /** Every RUN and ONBUILD RUN of the file, in order (computed once per file). */
 export function runViews(file: Dockerfile): RunView[] {
@@ -178,6 +224,7 @@ function parseMount(value: string, range: Ranged): RunInstruction['mounts'][numb
 
 /** Cache or tmpfs mount targets of the RUN, without trailing slashes. */
 export function cacheMountTargets(view: RunView): string[] {
+  if (view.mounts.length === 0) return [];
   return view.mounts
     .filter((m) => m.type === 'cache' || m.type === 'tmpfs')
     .map((m) => (m.options.target ?? m.options.dst ?? m.options.destination ?? '').replace(/\/+$/, ''))

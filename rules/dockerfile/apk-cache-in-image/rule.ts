@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { apkCall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, hasOption, insertAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { apkCall, APK_NAMES } from '../../../src/analysis/packages.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, hasOption, insertAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 const CACHES = new Set(['/var/cache/apk', '/etc/apk/cache']);
 
@@ -25,7 +25,7 @@ export default defineRule<Record<string, never>, 'cache'>(
       for (const view of runViews(file)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => CACHES.has(t))) continue;
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, APK_NAMES)) {
           const call = apkCall(cmd);
           // `--no-network` installs from local files only: no index is fetched or kept.
           if (call?.sub?.value !== 'add' || hasOption(call.parsed, '', ['no-cache', 'no-network'])) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { apkCall, apkPinned } from '../../../src/analysis/packages.js';
-import { runViews, unknownValue } from '../../../src/analysis/shell-query.js';
+import { apkCall, apkPinned, APK_NAMES } from '../../../src/analysis/packages.js';
+import { commandsNamed, runViews, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -20,7 +20,7 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, APK_NAMES)) {
           const call = apkCall(cmd);
           if (call?.sub?.value !== 'add') continue;
           for (const pkg of call.operands) {

@@ -1,8 +1,10 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { aptCall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, canAppendAfter, commandName, commandsAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, canAppendAfter, commandName, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 import type { ShellCommand } from '../../../src/parse/dockerfile/shell/types.js';
 
+/** The commands `aptSub` reads. */
+const APT_FAMILY = ['apt-get', 'apt', 'aptitude'];
 const LISTS = new Set(['/var/lib/apt/lists', '/var/lib/apt']);
 
 /** `apt-get`, `apt` or `aptitude` with its subcommand. */
@@ -32,7 +34,7 @@ export default defineRule<Record<string, never>, 'listsKept'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        if (!stageShipsLayers(file, view.stageIndex)) continue;
+        if (!stageShipsLayers(file, view.stageIndex) || commandsNamed(view, APT_FAMILY).length === 0) continue;
         if (cacheMountTargets(view).some((t) => LISTS.has(t))) continue;
         const update = view.commands.find((cmd) => aptSub(cmd) === 'update');
         if (!update) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandName, runViews } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, runViews } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'apt'>(
   {
@@ -18,8 +18,8 @@ export default defineRule<Record<string, never>, 'apt'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
-          if (commandName(cmd) === 'apt') ctx.report({ at: cmd.nameWord.range, messageId: 'apt' });
+        for (const cmd of commandsNamed(view, ['apt'])) {
+          ctx.report({ at: cmd.nameWord.range, messageId: 'apt' });
         }
       }
     },

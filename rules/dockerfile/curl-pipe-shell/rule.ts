@@ -94,7 +94,9 @@ export default defineRule<Record<string, never>, Msg>(
   (ctx) => ({
     'dockerfile:run'(run) {
       const commands = runCommands(run);
-      for (const line of pipelines(commands)) {
+      // Only a pipe can feed a download to a shell: most RUNs have none.
+      const piped = commands.some((c) => c.next === '|');
+      for (const line of piped ? pipelines(commands) : []) {
         const fetch = line.findIndex(downloadsToStdout);
         if (fetch < 0) continue;
         const sink = line.slice(fetch + 1).find((c) => isInterpreter(c.name) && runsStdin(c));

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { RPM_CACHES, dnfCall, rpmCleanAll } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { RPM_CACHES, dnfCall, rpmCleanAll, DNF_NAMES } from '../../../src/analysis/packages.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 /** dnf subcommands that download packages or metadata into the cache. */
 const DOWNLOADS = new Set([
@@ -28,7 +28,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
       for (const view of runViews(file)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => RPM_CACHES.has(t) || t.includes('.cache/libdnf5'))) continue;
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, DNF_NAMES)) {
           const call = dnfCall(cmd);
           const sub = call?.sub;
           if (!call || !sub || !DOWNLOADS.has(sub.value)) continue;

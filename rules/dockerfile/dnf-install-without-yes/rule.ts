@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { installWithoutYes } from '../../../src/analysis/rpm-visitors.js';
-import { dnfCall } from '../../../src/analysis/packages.js';
+import { dnfCall, DNF_NAMES } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'noYes'>(
   {
@@ -17,5 +17,5 @@ export default defineRule<Record<string, never>, 'noYes'>(
     fix: 'safe',
     since: '0.1.0',
   },
-  (ctx) => installWithoutYes(ctx, dnfCall),
+  (ctx) => installWithoutYes(ctx, dnfCall, DNF_NAMES),
 );

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { unpinnedPackages } from '../../../src/analysis/rpm-visitors.js';
-import { dnfCall } from '../../../src/analysis/packages.js';
+import { dnfCall, DNF_NAMES } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
   {
@@ -18,5 +18,5 @@ export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
     },
     since: '0.1.0',
   },
-  (ctx) => unpinnedPackages(ctx, dnfCall),
+  (ctx) => unpinnedPackages(ctx, dnfCall, DNF_NAMES),
 );

@@ -1,5 +1,13 @@
 import { defineRule } from '../../../src/engine/types.js';
 
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 export default defineRule<Record<string, never>, 'emptyLine'>(
   {
     id: 'empty-continuation-line',
@@ -21,6 +29,8 @@ export default defineRule<Record<string, never>, 'emptyLine'>(
       const text = file.source.text;
       // Heredoc bodies may hold blank lines; only the instruction's own lines count.
       const end = ins.heredocs.length ? Math.min(...ins.heredocs.map((h) => h.bodyRange.start)) : ins.range.end;
+      // An instruction on one line (most of them) has no line inside it.
+      if (!hasLineBreak(text, ins.range.start, end)) return;
       const first = file.source.positionAt(ins.range.start).line;
       const last = file.source.positionAt(end).line;
       for (let line = first + 1; line < last; line++) {

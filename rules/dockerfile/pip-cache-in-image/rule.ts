@@ -41,6 +41,8 @@ export function pipInstall(cmd: ShellCommand): PipCall | undefined {
 /** The pip arguments and subcommand word of `pip …` / `python -m pip …`; undefined for other commands. */
 export function pipSubcommand(cmd: ShellCommand): { args: ShellWord[]; sub: ShellWord } | undefined {
   const name = basename(cmd.name);
+  // Both patterns start with `p`: most commands are turned away without a regex.
+  if (name[0] !== 'p') return undefined;
   let args: ShellWord[];
   if (PIP.test(name)) args = cmd.args;
   else if (PYTHON.test(name)) {
@@ -157,7 +159,11 @@ export default defineRule<Record<string, never>, 'pipCache'>(
   },
   (ctx) => ({
     'dockerfile:run'(run, file) {
-      const calls = run.commands.map((cmd) => ({ cmd, pip: pipInstall(cmd) })).filter((c) => c.pip);
+      const calls: { cmd: ShellCommand; pip: ReturnType<typeof pipInstall> }[] = [];
+      for (const cmd of run.commands) {
+        const pip = pipInstall(cmd);
+        if (pip) calls.push({ cmd, pip });
+      }
       if (calls.length === 0) return;
       const text = file.source.slice(run.range);
       if (/\bPIP_NO_CACHE_DIR=/.test(text)) return;

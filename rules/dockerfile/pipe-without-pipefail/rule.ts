@@ -68,6 +68,10 @@ export default defineRule<Record<string, never>, 'pipe' | 'pipeScript'>(
     return {
       'dockerfile:run'(run, file) {
         if (run.form === 'exec' || run.stageIndex < 0) return;
+        const commands = run.commands;
+        // Most RUNs pipe nothing; the questions below (SHELL, pragmas, base image) are only
+        // worth asking for those that do.
+        if (!commands.some((c) => c.next === '|')) return;
         const stage = file.stages[run.stageIndex]!;
         const shell = effectiveShell(file, stage, run);
         const pragma = pragmaShell(file, stage, run.range.start);
@@ -76,8 +80,8 @@ export default defineRule<Record<string, never>, 'pipe' | 'pipeScript'>(
         if (!shell.instruction && isWindowsStage(file, stage)) return;
         const shellHasPipefail = setsPipefail(shell.words);
         // `RUN <<EOF` alone hands the script to SHELL; `RUN <<EOF bash` hands it to bash.
-        const onlyHeredocs = run.args.every((a) => a.value.startsWith('<<'));
-        const commands = run.commands;
+        // Asked only for commands of a heredoc body: reading `args` splits the RUN into words.
+        const onlyHeredocs = () => run.args.every((a) => a.value.startsWith('<<'));
         for (const line of pipelines(commands)) {
           if (line.length < 2) continue;
           // `echo "$SUM  file" | sha256sum -c -`: only the last command can fail, so pipefail adds nothing.
@@ -87,14 +91,14 @@ export default defineRule<Record<string, never>, 'pipe' | 'pipeScript'>(
           const body = bodyOf(run, cmd);
           if (body) {
             // A heredoc script is run by SHELL only when it is the whole command and has no shebang.
-            const bySHELL = onlyHeredocs && !body.text.startsWith('#!');
+            const bySHELL = !body.text.startsWith('#!') && onlyHeredocs();
             if ((bySHELL && shellHasPipefail) || pipefailSetBefore(commands, cmd, body.start)) continue;
           } else if (shellHasPipefail || pipefailSetBefore(commands, cmd, run.argsRange.start)) {
             continue;
           }
           const fix = !shell.instruction && !fixedStages.has(stage) && !body ? insertShell(file, run) : undefined;
           if (fix) fixedStages.add(stage);
-          const messageId = body && !onlyHeredocs ? 'pipeScript' : 'pipe';
+          const messageId = body && !onlyHeredocs() ? 'pipeScript' : 'pipe';
           ctx.report({ at: pipeRange(file, producer, line[line.indexOf(producer) + 1]), messageId, data: { command: producer.name }, ...(fix ? { fix } : {}) });
           // One finding per RUN: one SHELL (or one `set -o pipefail`) covers all of its pipes.
           return;

@@ -26,32 +26,48 @@ function variableDisables(name: string, value: string): boolean {
   return test !== undefined && test(value);
 }
 
-/** The word of `cmd` that turns verification off, if any. */
+const NODE_TOOLS = new Set(['npm', 'yarn', 'pnpm']);
+const TRUSTED_HOST_KEY = /^(?:global|install|download)\.trusted-host$/;
+const STRICT_SSL_SET = /^(?:--)?strict-ssl=/;
+const GIT_SSLVERIFY = /^http(?:\..+)?\.sslverify$/i;
+const GIT_SSLVERIFY_SET = /^http(?:\..+)?\.sslverify=/i;
+const SETOPT_SSLVERIFY = /^(?:--setopt=)?(?:[\w.-]+\.)?sslverify=(?:0|false|no)$/i;
+
+/**
+ * The word of `cmd` that turns verification off, if any. The checks that depend on the command
+ * name are decided once per command, and each pattern is only tried on words holding the
+ * literal text it needs (`trusted-host`, `=`): most words of a RUN hold neither.
+ */
 function offendingWord(cmd: ShellCommand): ShellWord | undefined {
   const name = baseName(cmd.name);
+  const curl = name === 'curl';
+  const noCheckTool = name === 'wget' || name === 'apk';
+  const nodeTool = NODE_TOOLS.has(name);
+  const git = name === 'git';
+  const isExport = name === 'export';
   const args = cmd.args;
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
     const next = args[i + 1]?.value ?? '';
-    if (name === 'curl' && (v === '--insecure' || clusterHas(v, 'k', CURL_VALUE))) return w;
-    if (v === '--no-check-certificate' && (name === 'wget' || name === 'apk')) return w;
-    if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return w;
-    if (/^(?:global|install|download)\.trusted-host$/.test(v) && next !== '') return w;
-    if (/^(?:npm|yarn|pnpm)$/.test(name)) {
-      if ((v === 'strict-ssl' || v === 'enableStrictSsl' || v === '--strict-ssl') && FALSE.test(next)) return w;
-      if (/^(?:--)?strict-ssl=/.test(v) && FALSE.test(v.slice(v.indexOf('=') + 1))) return w;
+    if (curl && (v === '--insecure' || clusterHas(v, 'k', CURL_VALUE))) return w;
+    if (noCheckTool && v === '--no-check-certificate') return w;
+    const eq = v.indexOf('=');
+    if (v.includes('trusted-host')) {
+      if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return w;
+      if (TRUSTED_HOST_KEY.test(v) && next !== '') return w;
     }
-    if (name === 'git') {
-      if (/^http(?:\..+)?\.sslverify$/i.test(v) && FALSE.test(next)) return w;
-      if (/^http(?:\..+)?\.sslverify=/i.test(v) && FALSE.test(v.slice(v.indexOf('=') + 1))) return w;
+    if (nodeTool) {
+      if ((v === 'strict-ssl' || v === 'enableStrictSsl' || v === '--strict-ssl') && FALSE.test(next)) return w;
+      if (eq >= 0 && STRICT_SSL_SET.test(v) && FALSE.test(v.slice(eq + 1))) return w;
+    }
+    if (git) {
+      if (GIT_SSLVERIFY.test(v) && FALSE.test(next)) return w;
+      if (eq >= 0 && GIT_SSLVERIFY_SET.test(v) && FALSE.test(v.slice(eq + 1))) return w;
     }
     // yum/dnf `--setopt=sslverify=0`, or the option written into a repo file with echo.
-    if (/^(?:--setopt=)?(?:[\w.-]+\.)?sslverify=(?:0|false|no)$/i.test(v)) return w;
-    if (name === 'export') {
-      const eq = v.indexOf('=');
-      if (eq > 0 && variableDisables(v.slice(0, eq), v.slice(eq + 1))) return w;
-    }
+    if (eq >= 0 && SETOPT_SSLVERIFY.test(v)) return w;
+    if (isExport && eq > 0 && variableDisables(v.slice(0, eq), v.slice(eq + 1))) return w;
   }
   return undefined;
 }

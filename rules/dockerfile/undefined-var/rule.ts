@@ -29,9 +29,11 @@ const EXPANDED = new Set(['ADD', 'COPY', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME'
 const ALWAYS = ['PATH', 'HOME', 'HOSTNAME'];
 
 /** Where an instruction uses variables: spans of source text, heredoc bodies excluded. */
-function spansOf(ins: Instruction): Ranged[] {
+function spansOf(ins: Instruction): readonly Ranged[] {
   if (ins.keyword === 'ENV') return (ins as EnvInstruction).pairs.map((p) => p.valueRange);
   if (ins.keyword === 'ARG') return (ins as ArgInstruction).vars.flatMap((v) => (v.defaultRange ? [v.defaultRange] : []));
+  // Asked for every instruction of every stage: most have nothing to look at.
+  if (ins.keyword === 'RUN' ? ins.flags.length === 0 : !EXPANDED.has(ins.keyword)) return NONE;
   const flags = ins.flags.filter((f) => (f.name === 'chown' || f.name === 'chmod' || (ins.keyword === 'RUN' && f.name === 'mount')) && f.valueRange).map((f) => f.valueRange!);
   if (ins.keyword === 'RUN') return flags;
   if (!EXPANDED.has(ins.keyword)) return [];
@@ -40,11 +42,12 @@ function spansOf(ins: Instruction): Ranged[] {
 }
 
 /** Names an instruction defines for the instructions after it. */
-function definedBy(ins: Instruction): string[] {
+function definedBy(ins: Instruction): readonly string[] {
   if (ins.keyword === 'ENV') return (ins as EnvInstruction).pairs.map((p) => p.key);
   if (ins.keyword === 'ARG') return (ins as ArgInstruction).vars.map((v) => v.name);
-  return [];
+  return NONE;
 }
+const NONE: readonly never[] = [];
 
 export default defineRule<Record<string, never>, Msg>(
   {

@@ -4,10 +4,13 @@ import { baseName } from '../../../src/analysis/shell-commands.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_FAMILY = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'dnf5']);
+const CHECKED = new Set([...APT, ...RPM_FAMILY, 'apk', 'rpm', 'zypper', 'dpkg']);
 
 /** The word of `cmd` that skips package signature checks, if any. */
 function offendingWord(cmd: ShellCommand): ShellWord | undefined {
   const name = baseName(cmd.name);
+  // Commands of none of these tools (nearly all of them) need no look at their words.
+  if (!CHECKED.has(name)) return undefined;
   for (let i = 0; i < cmd.args.length; i++) {
     const w = cmd.args[i]!;
     const v = w.value;

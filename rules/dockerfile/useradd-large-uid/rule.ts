@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandName, hasOption, insertAfter, parseArgs, runViews } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, hasOption, insertAfter, parseArgs, runViews } from '../../../src/analysis/shell-query.js';
 
 const USERADD = {
   shortValue: 'bcdefgGkKpsuRPZ',
@@ -25,8 +25,7 @@ export default defineRule<Record<string, never>, 'lastlog'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
-          if (commandName(cmd) !== 'useradd') continue;
+        for (const cmd of commandsNamed(view, ['useradd'])) {
           const parsed = parseArgs(cmd.args, USERADD);
           if (hasOption(parsed, 'l', ['no-log-init'])) continue;
           const uid = parsed.options.find((o) => (o.long ? o.name === 'uid' : o.name === 'u'));

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { yarnInstall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandName, commandsAfter, hasOption, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { yarnInstall, YARN_NAMES } from '../../../src/analysis/packages.js';
+import { cacheMountTargets, commandName, commandsAfter, commandsNamed, hasOption, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'notCleaned'>(
   {
@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
     dockerfile(file) {
       for (const view of runViews(file)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, YARN_NAMES)) {
           const call = yarnInstall(cmd);
           if (!call || (call.sub === undefined && hasOption(call.parsed, 'vh', ['version', 'help']))) continue;
           const folder = call.parsed.options.find((o) => o.long && o.name === 'cache-folder')?.value?.replace(/\/+$/, '');

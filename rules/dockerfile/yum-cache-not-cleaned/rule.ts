@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { RPM_CACHES, rpmCleanAll, rpmInstallWord, yumCall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { RPM_CACHES, rpmCleanAll, rpmInstallWord, yumCall, YUM_NAMES } from '../../../src/analysis/packages.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'notCleaned'>(
   {
@@ -22,7 +22,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
       for (const view of runViews(file)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => RPM_CACHES.has(t))) continue;
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, YUM_NAMES)) {
           const call = yumCall(cmd);
           const word = call && rpmInstallWord(call);
           if (!word) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { unpinnedPackages } from '../../../src/analysis/rpm-visitors.js';
-import { yumCall } from '../../../src/analysis/packages.js';
+import { yumCall, YUM_NAMES } from '../../../src/analysis/packages.js';
 
 export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
   {
@@ -18,5 +18,5 @@ export default defineRule<Record<string, never>, 'unpinned' | 'stream'>(
     },
     since: '0.1.0',
   },
-  (ctx) => unpinnedPackages(ctx, yumCall),
+  (ctx) => unpinnedPackages(ctx, yumCall, YUM_NAMES),
 );

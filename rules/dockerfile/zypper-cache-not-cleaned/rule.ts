@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { zypperCall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 const CACHE = '/var/cache/zypp';
 
@@ -24,7 +24,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
       for (const view of runViews(file)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).includes(CACHE)) continue;
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
           const sub = zypperCall(cmd)?.sub;
           if (!sub || (sub.value !== 'install' && sub.value !== 'in')) continue;
           const cleaned = commandsAfter(view, cmd).some((c) => {

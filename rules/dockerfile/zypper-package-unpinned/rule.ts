@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { zypperCall, zypperPinned } from '../../../src/analysis/packages.js';
-import { runViews, unknownValue } from '../../../src/analysis/shell-query.js';
+import { zypperCall, zypperPinned, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
+import { commandsNamed, runViews, unknownValue } from '../../../src/analysis/shell-query.js';
 
 /** `pattern:x`, `patch:x`, … name other kinds of resolvables than packages. */
 const KIND_PREFIX = /^(?:pattern|patch|product|srcpackage|application):/;
@@ -23,7 +23,7 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
           const call = zypperCall(cmd);
           const sub = call?.sub?.value;
           if (!call || (sub !== 'install' && sub !== 'in')) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { zypperCall } from '../../../src/analysis/packages.js';
-import { fedByYes, hasOption, insertAfter, runViews } from '../../../src/analysis/shell-query.js';
+import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
+import { commandsNamed, fedByYes, hasOption, insertAfter, runViews } from '../../../src/analysis/shell-query.js';
 
 /** Subcommands that ask for confirmation, and whether they take `-y` themselves. */
 const PROMPTS: Record<string, boolean> = {
@@ -26,7 +26,7 @@ export default defineRule<Record<string, never>, 'interactive'>(
   (ctx) => ({
     dockerfile(file) {
       for (const view of runViews(file)) {
-        for (const cmd of view.commands) {
+        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
           const call = zypperCall(cmd);
           const sub = call?.sub;
           if (!call || !sub || !(sub.value in PROMPTS)) continue;

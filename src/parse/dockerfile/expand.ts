@@ -21,11 +21,24 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
 
 export function expandWord(s: string, from: number, to: number, escape: string, lookup: Lookup): Expansion {
   const out: Expansion = { value: '', origin: [], names: [], unresolved: [] };
+  // Consecutive literal characters are appended as one slice [runStart, runEnd): adding them one
+  // at a time built a new string per character.
+  let runStart = 0;
+  let runEnd = 0;
+  const flush = (): void => {
+    if (runEnd > runStart) out.value += s.slice(runStart, runEnd);
+    runStart = runEnd = 0;
+  };
   const literal = (k: number): void => {
-    out.value += s[k];
+    if (k !== runEnd || runEnd === runStart) {
+      flush();
+      runStart = k;
+    }
+    runEnd = k + 1;
     out.origin.push(k);
   };
   const produced = (text: string): void => {
+    flush();
     out.value += text;
     for (let n = 0; n < text.length; n++) out.origin.push(-1);
   };
@@ -101,6 +114,7 @@ export function expandWord(s: string, from: number, to: number, escape: string, 
     literal(i);
     i++;
   }
+  flush();
   return out;
 }
 

@@ -3,7 +3,7 @@
  * read from its logical line. Computed while scanning because heredoc bodies follow the line.
  */
 import type { HeredocRequest, LogicalLine } from './scan.js';
-import { parseJsonArray, splitWords, unquote, type JsonItem, type RawWord, type SplitMode } from './words.js';
+import { nextWord, parseJsonArray, splitWords, unquote, type JsonItem, type RawWord, type SplitMode } from './words.js';
 
 export interface RawFlag {
   word: RawWord;
@@ -32,7 +32,15 @@ export interface Head {
   flags: RawFlag[];
   /** Logical index where the arguments start (line length when none). */
   argsStart: number;
-  words: RawWord[];
+  /**
+   * The argument words; null until `argWords` is asked for them. A RUN's words are read only
+   * when it may hold heredoc markers: a RUN's commands come from the shell lexer, and its words
+   * (most of the words of a Dockerfile) are seldom wanted.
+   */
+  words: RawWord[] | null;
+  /** The first argument word, already read after the flags. */
+  first: RawWord | undefined;
+  escape: string;
   json: JsonItem[] | null;
   /** For `HEALTHCHECK CMD [...]`: the words before the JSON array. */
   jsonPrefix: RawWord[];
@@ -61,29 +69,30 @@ export function readHead(line: LogicalLine, escape: string): Head {
   while (kwEnd < s.length && s[kwEnd] !== ' ' && s[kwEnd] !== '\t') kwEnd++;
   const keywordRaw = s.slice(0, kwEnd);
   const keyword = keywordRaw.toUpperCase();
-  const all = splitWords(s, kwEnd, escape);
+  // Flags are read as shell words up to the first word that is not one; the arguments are then
+  // split from there in the keyword's own mode (reading the whole line twice cost a second pass).
   const flags: RawFlag[] = [];
-  let w = 0;
-  for (; w < all.length; w++) {
-    const word = all[w]!;
-    if (!word.raw.startsWith('--') || word.raw === '--') break;
+  let first = nextWord(s, kwEnd, escape, 'quoted', s.length);
+  for (; first && first.raw.startsWith('--') && first.raw !== '--'; first = nextWord(s, first.end, escape, 'quoted', s.length)) {
+    const word = first;
     const eq = word.raw.indexOf('=');
     const name = eq < 0 ? word.raw.slice(2) : word.raw.slice(2, eq);
     const valueStart = eq < 0 ? -1 : word.start + eq + 1;
     const value = eq < 0 ? null : unquote(s, valueStart, word.end, escape);
     flags.push({ word, name, value, valueStart });
   }
-  const argsStart = w < all.length ? all[w]!.start : s.length;
-  const mode = SPLIT_MODE[keyword];
-  const words = mode ? splitWords(s, argsStart, escape, mode) : all.slice(w);
-  let json: JsonItem[] | null = null;
-  let jsonPrefix: RawWord[] = [];
-  if (JSON_KEYWORDS.has(keyword) && s[argsStart] === '[') json = parseJsonArray(s, argsStart);
-  else if (keyword === 'HEALTHCHECK' && words.length > 1 && words[0]!.value.toUpperCase() === 'CMD' && s[words[1]!.start] === '[') {
-    json = parseJsonArray(s, words[1]!.start);
-    if (json) jsonPrefix = [words[0]!];
+  const argsStart = first ? first.start : s.length;
+  const head: Head = { line, keywordRaw, keyword, kwEnd, flags, argsStart, words: null, first, escape, json: null, jsonPrefix: [], markers: [] };
+  if (JSON_KEYWORDS.has(keyword) && s[argsStart] === '[') head.json = parseJsonArray(s, argsStart);
+  // Without `<<` no word of a RUN can be a heredoc marker.
+  if (keyword === 'RUN' && (head.json !== null || !s.includes('<<', argsStart))) return head;
+  const words = argWords(head);
+  if (!head.json && keyword === 'HEALTHCHECK' && words.length > 1 && words[0]!.value.toUpperCase() === 'CMD' && s[words[1]!.start] === '[') {
+    head.json = parseJsonArray(s, words[1]!.start);
+    if (head.json) head.jsonPrefix = [words[0]!];
   }
-  const markers: RawMarker[] = [];
+  const json = head.json;
+  const markers = head.markers;
   if (!json) {
     let from = -1;
     if (HEREDOC_KEYWORDS.has(keyword)) from = 0;
@@ -91,7 +100,7 @@ export function readHead(line: LogicalLine, escape: string): Head {
     if (from >= 0) {
       for (let k = from; k < words.length; k++) {
         const word = words[k]!;
-        const m = MARKER.exec(word.raw);
+        const m = word.raw.includes('<<') ? MARKER.exec(word.raw) : null;
         if (!m) continue;
         const rest = word.raw.slice(m[0].length);
         const nm = MARKER_NAME.exec(rest);
@@ -110,9 +119,23 @@ export function readHead(line: LogicalLine, escape: string): Head {
       }
     }
   }
-  return { line, keywordRaw, keyword, kwEnd, flags, argsStart, words, json, jsonPrefix, markers };
+  return head;
 }
 
+/** The argument words, split in the keyword's mode (computed once, on first use). */
+export function argWords(head: Head): RawWord[] {
+  if (head.words) return head.words;
+  const s = head.line.text;
+  const mode = SPLIT_MODE[head.keyword];
+  if (mode) return (head.words = splitWords(s, head.argsStart, head.escape, mode));
+  const words: RawWord[] = head.first ? [head.first] : [];
+  for (let w = head.first && nextWord(s, head.first.end, head.escape, 'quoted', s.length); w; w = nextWord(s, w.end, head.escape, 'quoted', s.length)) words.push(w);
+  return (head.words = words);
+}
+
+const NO_REQUESTS: HeredocRequest[] = [];
+
 export function heredocRequests(head: Head): HeredocRequest[] {
+  if (head.markers.length === 0) return NO_REQUESTS;
   return head.markers.map((m) => ({ name: m.name, stripTabs: m.stripTabs }));
 }

@@ -23,9 +23,10 @@ import type {
 import type { ShellCommand, ShellWord } from './shell/types.js';
 import { parseShell } from './shell/lex.js';
 import type { Head } from './head.js';
-import type { RawHeredocBody } from './scan.js';
+import { sourceOffset, type LogicalLine, type RawHeredocBody } from './scan.js';
 import { expandWord, literalSpan } from './expand.js';
 import { unquote, type RawWord } from './words.js';
+import { argWords } from './head.js';
 
 export interface BuildContext {
   path: string;
@@ -42,18 +43,26 @@ export interface BuildContext {
 
 /** Maps logical-line indices of one instruction to source ranges. */
 class Spans {
+  /** Source offset of logical index 0 when the line is one unbroken piece of source, else -1. */
+  private readonly direct: number;
+
   constructor(
     private readonly path: string,
-    private readonly map: number[],
-    private readonly lineEnd: number,
-  ) {}
+    private readonly line: LogicalLine,
+  ) {
+    this.direct = line.pieceStarts.length === 1 ? line.pieceOffsets[0]! : -1;
+  }
+
+  private src(i: number): number {
+    return this.direct >= 0 ? this.direct + i : sourceOffset(this.line, i);
+  }
 
   /** Source offset of logical index `i` (an insertion point). */
   at(i: number): number {
-    if (i <= 0) return this.map[0] ?? this.lineEnd;
-    if (i >= this.map.length) return this.lineEnd;
+    if (i <= 0) return this.line.text.length > 0 ? this.src(0) : this.line.end;
+    if (i >= this.line.text.length) return this.line.end;
     // An insertion point right after a character sticks to that character.
-    return this.map[i - 1]! + 1;
+    return this.src(i - 1) + 1;
   }
 
   range(a: number, b: number): Ranged {
@@ -61,7 +70,7 @@ class Spans {
       const p = this.at(a);
       return { path: this.path, start: p, end: p };
     }
-    return { path: this.path, start: this.map[a]!, end: this.map[b - 1]! + 1 };
+    return { path: this.path, start: this.src(a), end: this.src(b - 1) + 1 };
   }
 }
 
@@ -87,7 +96,7 @@ function safeShell(src: string, offset: number, ctx: BuildContext, escape: '\\' 
 export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: BuildContext): Instruction {
   const line = head.line;
   const s = line.text;
-  const sp = new Spans(ctx.path, line.map, line.end);
+  const sp = new Spans(ctx.path, line);
   const toWord = (w: RawWord): Word => ({ value: w.value, range: sp.range(w.start, w.end) });
 
   const flags: Flag[] = head.flags.map((f) => {
@@ -101,10 +110,13 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
     return flag;
   });
 
+  // A shell-form RUN's words are split only when something reads its `args` (see `argWords`).
+  const lazyArgs = head.words === null && !head.json;
   const args: Word[] = head.json
     ? [...head.jsonPrefix.map(toWord), ...head.json.map((it) => ({ value: it.value, range: sp.range(it.start, it.end) }))]
-    : head.words.map(toWord);
-
+    : lazyArgs
+      ? NO_WORDS
+      : argWords(head).map(toWord);
   const lastHeadToken = head.flags.length > 0 ? head.flags[head.flags.length - 1]!.word.end : head.kwEnd;
   const argsRange =
     head.argsStart < s.length ? sp.range(head.argsStart, s.length) : sp.range(lastHeadToken, lastHeadToken);
@@ -131,7 +143,7 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
     keyword: head.keyword,
     keywordRaw: head.keywordRaw,
     keywordRange: sp.range(0, head.kwEnd),
-    range: { path: ctx.path, start: line.map[0]!, end: Math.max(line.end, lastBody?.end ?? 0) },
+    range: { path: ctx.path, start: sp.at(0), end: Math.max(line.end, lastBody?.end ?? 0) },
     flags,
     args,
     argsRange,
@@ -140,6 +152,7 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
     heredocs,
     stageIndex: ctx.stageIndex,
   };
+  if (lazyArgs) lazyProperty(base, 'args', () => argWords(head).map(toWord));
 
   const env = { ctx, head, sp, base };
   switch (head.keyword) {
@@ -159,6 +172,32 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
     default:
       return base;
   }
+}
+
+const NO_WORDS: Word[] = [];
+
+/**
+ * Turns `key` of `obj` into a value computed on first read (and writable like a plain field),
+ * keeping the key's place among the object's keys.
+ */
+function lazyProperty<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  let value: T[K] | undefined;
+  let done = false;
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    },
+    set: (v: T[K]) => {
+      value = v;
+      done = true;
+    },
+  });
 }
 
 interface Env {
@@ -187,16 +226,16 @@ function stageNamed(stages: Stage[], name: string): Stage | undefined {
 
 function buildFrom({ ctx, head, sp, base }: Env): FromInstruction {
   const s = head.line.text;
-  const words = head.words;
-  const node: FromInstruction = {
-    ...base,
-    keyword: 'FROM',
-    image: parseImageRef('', '', sp.range(head.argsStart, head.argsStart)),
-    scratch: false,
-  };
+  const words = argWords(head);
+  const node = base as FromInstruction;
+  node.keyword = 'FROM';
+  // Placeholder keeping the key order of the model; set below once the words are read.
+  node.image = undefined as unknown as FromInstruction['image'];
+  node.scratch = false;
   const platform = base.flags.find((f) => f.name === 'platform');
   if (platform) node.platform = platform;
   if (words.length === 0) {
+    node.image = parseImageRef('', '', sp.range(head.argsStart, head.argsStart));
     problem(ctx, 'FROM requires either one or three arguments', base.keywordRange);
     return node;
   }
@@ -277,12 +316,14 @@ function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstru
       if (commands.length === 0) commands = [execCommand(a)];
     }
   } else {
-    const onlyMarkers = head.words.every((_, k) => head.markers.some((m) => m.wordIndex === k));
+    // `head.words` is null when there are no markers (see readHead): then the words are heredoc
+    // markers only when there are no words at all.
+    const onlyMarkers = head.words ? head.words.every((_, k) => head.markers.some((m) => m.wordIndex === k)) : head.first === undefined;
     if (!onlyMarkers && base.argsRange.end > base.argsRange.start) {
       commands = safeShell(text.slice(base.argsRange.start, base.argsRange.end), base.argsRange.start, ctx, ctx.escape);
     }
     const firstMarker = head.markers[0];
-    const first = head.words[0];
+    const first = head.first;
     // The first heredoc is a shell script when it is the command itself or a shell's stdin.
     if (firstMarker && first && (firstMarker.wordIndex === 0 || (SHELLS.has(basename(first.value)) && bodies[0]))) {
       const body = bodies[0];
@@ -292,12 +333,19 @@ function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstru
     }
     commands.sort((x, y) => x.range.start - y.range.start);
   }
-  return { ...base, keyword: 'RUN', form, commands, mounts };
+  const node = base as RunInstruction;
+  node.keyword = 'RUN';
+  node.form = form;
+  node.commands = commands;
+  node.mounts = mounts;
+  return node;
 }
 
 function buildCopy({ ctx, head, base }: Env): CopyInstruction {
   const keyword = head.keyword as 'COPY' | 'ADD';
-  const node: CopyInstruction = { ...base, keyword, sources: base.args.slice(0, -1) };
+  const node = base as CopyInstruction;
+  node.keyword = keyword;
+  node.sources = base.args.slice(0, -1);
   const dest = base.args[base.args.length - 1];
   if (dest) node.destination = dest;
   const from = base.flags.find((f) => f.name === 'from');
@@ -307,8 +355,10 @@ function buildCopy({ ctx, head, base }: Env): CopyInstruction {
 }
 
 function buildUser({ head, sp, base }: Env): UserInstruction {
-  const w = head.words[0];
-  const node: UserInstruction = { ...base, keyword: 'USER', user: undefined };
+  const w = argWords(head)[0];
+  const node = base as UserInstruction;
+  node.keyword = 'USER';
+  node.user = undefined;
   if (!w) return node;
   const colon = w.value.indexOf(':');
   if (colon < 0) {
@@ -325,8 +375,9 @@ function buildUser({ head, sp, base }: Env): UserInstruction {
 function buildArg({ ctx, head, sp, base }: Env): ArgInstruction {
   const s = head.line.text;
   const vars: ArgVar[] = [];
-  if (head.words.length === 0) problem(ctx, 'ARG requires at least one argument', base.keywordRange);
-  for (const w of head.words) {
+  const words = argWords(head);
+  if (words.length === 0) problem(ctx, 'ARG requires at least one argument', base.keywordRange);
+  for (const w of words) {
     const eq = w.raw.indexOf('=');
     const nameEnd = eq < 0 ? w.end : w.start + eq;
     const v: ArgVar = { name: unquote(s, w.start, nameEnd, ctx.escape), nameRange: sp.range(w.start, nameEnd) };
@@ -346,14 +397,19 @@ function buildArg({ ctx, head, sp, base }: Env): ArgInstruction {
       ctx.globals.set(v.name, value);
     }
   }
-  return { ...base, keyword: 'ARG', vars };
+  const node = base as ArgInstruction;
+  node.keyword = 'ARG';
+  node.vars = vars;
+  return node;
 }
 
 function buildEnv({ ctx, head, sp, base }: Env): EnvInstruction {
   const s = head.line.text;
-  const words = head.words;
+  const words = argWords(head);
   const pairs: EnvPair[] = [];
-  const node: EnvInstruction = { ...base, keyword: 'ENV', pairs };
+  const node = base as EnvInstruction;
+  node.keyword = 'ENV';
+  node.pairs = pairs;
   if (words.length === 0) {
     problem(ctx, 'ENV requires at least one argument', base.keywordRange);
     return node;

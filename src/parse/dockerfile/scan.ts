@@ -28,15 +28,38 @@ export interface RawComment {
   end: number;
 }
 
-/** One instruction with continuation lines joined, as BuildKit concatenates them. */
+/**
+ * One instruction with continuation lines joined, as BuildKit concatenates them. `text` is made
+ * of pieces, each an unbroken run of source characters: piece k starts at logical index
+ * `pieceStarts[k]` and at source offset `pieceOffsets[k]`. (A per-character offset table made the
+ * scanner allocate a number for every character of the file.)
+ */
 export interface LogicalLine {
   text: string;
-  /** Source offset of every character of `text`. */
-  map: number[];
+  pieceStarts: number[];
+  pieceOffsets: number[];
   /** Source offset after the last character of the logical line. */
   end: number;
   /** Index of the last physical line consumed. */
   lastLine: number;
+}
+
+/** Source offset of the character at logical index `i` (0 <= i < text.length). */
+export function sourceOffset(line: LogicalLine, i: number): number {
+  const starts = line.pieceStarts;
+  let k = starts.length - 1;
+  if (k > 0 && starts[k]! > i) {
+    // Binary search for the last piece starting at or before `i`.
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    k = lo;
+  }
+  return line.pieceOffsets[k]! + (i - starts[k]!);
 }
 
 export interface HeredocRequest {
@@ -67,6 +90,15 @@ export interface ScanResult {
 export function splitLines(text: string): PhysLine[] {
   const lines: PhysLine[] = [];
   let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // No CR at all (most files): `indexOf` finds each break faster than a loop over every character.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      lines.push({ start, end: nl });
+      start = nl + 1;
+    }
+    lines.push({ start, end: text.length });
+    return lines;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -160,19 +192,22 @@ export function scanBody(
       i++;
       continue;
     }
-    let chars = '';
-    const map: number[] = [];
-    let end = ln.end;
+    // Pieces are sliced, never copied character by character.
+    const parts: string[] = [];
+    const pieceStarts: number[] = [];
+    const pieceOffsets: number[] = [];
+    let length = 0;
     let from = first;
     let cur = ln;
     for (;;) {
       const cont = continuationAt(text, cur, escape, from);
       const stop = cont >= 0 ? cont : cur.end;
-      for (let k = from; k < stop; k++) {
-        chars += text[k]!;
-        map.push(k);
+      if (stop > from) {
+        parts.push(text.slice(from, stop));
+        pieceStarts.push(length);
+        pieceOffsets.push(from);
+        length += stop - from;
       }
-      if (stop > from) end = stop;
       i++;
       if (cont < 0) break;
       // Comment and blank lines inside a continuation are dropped, as BuildKit does.
@@ -196,24 +231,30 @@ export function scanBody(
       cur = next;
       from = cur.start;
     }
+    let chars = parts.length === 1 ? parts[0]! : parts.join('');
     // Trailing blanks are not part of the instruction.
-    while (chars.length > 0 && (chars.endsWith(' ') || chars.endsWith('\t'))) {
-      chars = chars.slice(0, -1);
-      map.pop();
+    let trimmed = chars.length;
+    while (trimmed > 0 && (chars.charCodeAt(trimmed - 1) === 32 || chars.charCodeAt(trimmed - 1) === 9)) trimmed--;
+    if (trimmed === 0) continue;
+    if (trimmed < chars.length) {
+      chars = chars.slice(0, trimmed);
+      while (pieceStarts[pieceStarts.length - 1]! >= trimmed) {
+        pieceStarts.pop();
+        pieceOffsets.pop();
+      }
     }
-    if (chars.length === 0) continue;
-    end = map[map.length - 1]! + 1;
-    const logical: LogicalLine = { text: chars, map, end, lastLine: i - 1 };
+    const logical: LogicalLine = { text: chars, pieceStarts, pieceOffsets, end: 0, lastLine: i - 1 };
+    logical.end = sourceOffset(logical, trimmed - 1) + 1;
     const bodies: RawHeredocBody[] = [];
     for (const req of heredocsOf(logical)) {
       const bodyStart = i < lines.length ? lines[i]!.start : text.length;
       let done: RawHeredocBody | undefined;
       while (i < lines.length) {
         const bl = lines[i]!;
-        let content = text.slice(bl.start, bl.end);
-        if (req.stripTabs) content = content.replace(/^\t+/, '');
+        let from = bl.start;
+        if (req.stripTabs) while (from < bl.end && text.charCodeAt(from) === 9) from++;
         i++;
-        if (content === req.name) {
+        if (bl.end - from === req.name.length && text.startsWith(req.name, from)) {
           done = { bodyStart, bodyEnd: bl.start, terminated: true, end: bl.end };
           break;
         }

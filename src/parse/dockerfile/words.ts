@@ -12,7 +12,7 @@ export interface RawWord {
   end: number;
 }
 
-const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** Characters the escape char protects inside double quotes (POSIX-like, as BuildKit's lexer). */
 function escapableInDouble(c: string, escape: string): boolean {
@@ -20,36 +20,75 @@ function escapableInDouble(c: string, escape: string): boolean {
 }
 
 /**
- * Read one word starting at `i` (not blank). With `keepBlanks` the whole span is read as one
- * value (used for legacy `ENV KEY value with spaces`).
+ * Quote and escape removal over [i, end). Without `keepBlanks` it stops at the first blank
+ * outside quotes; with it the whole span is one value (legacy `ENV KEY value with spaces`).
+ * Runs of plain characters are copied as slices rather than one character at a time.
  */
-function readValue(s: string, i: number, end: number, escape: string, keepBlanks: boolean): { value: string; next: number } {
+function readValue(s: string, i: number, end: number, escape: string, keepBlanks: boolean): string {
   let value = '';
+  let run = i;
   while (i < end) {
     const c = s[i]!;
-    if (!keepBlanks && isBlank(c)) break;
+    if (!keepBlanks && (c === ' ' || c === '\t')) break;
     if (c === escape && i + 1 < end) {
-      value += s[i + 1];
+      value += s.slice(run, i) + s[i + 1];
       i += 2;
+      run = i;
     } else if (c === "'") {
+      value += s.slice(run, i);
       i++;
-      while (i < end && s[i] !== "'") value += s[i++];
-      i++;
+      const close = s.indexOf("'", i);
+      const stop = close < 0 || close > end ? end : close;
+      value += s.slice(i, stop);
+      i = stop + 1;
+      run = i;
     } else if (c === '"') {
+      value += s.slice(run, i);
       i++;
+      run = i;
       while (i < end && s[i] !== '"') {
         if (s[i] === escape && i + 1 < end && escapableInDouble(s[i + 1]!, escape)) {
-          value += s[i + 1];
+          value += s.slice(run, i) + s[i + 1];
           i += 2;
-        } else value += s[i++];
+          run = i;
+        } else i++;
       }
+      value += s.slice(run, i);
       i++;
-    } else {
-      value += c;
-      i++;
-    }
+      run = i;
+    } else i++;
   }
-  return { value, next: Math.min(i, end) };
+  return run < end && run < i ? value + s.slice(run, Math.min(i, end)) : value;
+}
+
+/**
+ * End of the shell-like word starting at `i` (not blank): the first blank outside quotes and
+ * not escaped, the same stop `readValue` makes, without building the value.
+ */
+function quotedWordEnd(s: string, i: number, end: number, escape: string): number {
+  while (i < end) {
+    const c = s[i]!;
+    if (c === ' ' || c === '\t') break;
+    if (c === escape && i + 1 < end) i += 2;
+    else if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      i = close < 0 || close > end ? end + 1 : close + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < end && s[i] !== '"') i += s[i] === escape && i + 1 < end && escapableInDouble(s[i + 1]!, escape) ? 2 : 1;
+      i++;
+    } else i++;
+  }
+  return Math.min(i, end);
+}
+
+/** Whether [from, to) holds a quote or the escape char, i.e. whether quote removal changes it. */
+function needsUnquote(s: string, from: number, to: number, escape: string): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s[k];
+    if (c === '"' || c === "'" || c === escape) return true;
+  }
+  return false;
 }
 
 /**
@@ -59,30 +98,33 @@ function readValue(s: string, i: number, end: number, escape: string, keepBlanks
  */
 export type SplitMode = 'quoted' | 'blanks' | 'whole';
 
+/** The next word at or after `i` (blanks skipped), or undefined at `to`. */
+export function nextWord(s: string, i: number, escape: string, mode: SplitMode, to: number): RawWord | undefined {
+  while (i < to && isBlank(s.charCodeAt(i))) i++;
+  if (i >= to) return undefined;
+  const start = i;
+  if (mode === 'quoted') {
+    i = Math.max(quotedWordEnd(s, i, to, escape), start + 1);
+  } else if (mode === 'blanks') {
+    while (i < to && !isBlank(s.charCodeAt(i))) i++;
+  } else {
+    i = to;
+    while (isBlank(s.charCodeAt(i - 1))) i--;
+  }
+  const raw = s.slice(start, i);
+  const value = needsUnquote(s, start, i, escape) ? readValue(s, start, i, escape, mode !== 'quoted') : raw;
+  return { raw, value, start, end: i };
+}
+
 export function splitWords(s: string, from: number, escape: string, mode: SplitMode = 'quoted', to = s.length): RawWord[] {
   const words: RawWord[] = [];
-  let i = from;
-  while (i < to) {
-    while (i < to && isBlank(s[i])) i++;
-    if (i >= to) break;
-    const start = i;
-    if (mode === 'quoted') {
-      i = Math.max(readValue(s, i, to, escape, false).next, start + 1);
-    } else if (mode === 'blanks') {
-      while (i < to && !isBlank(s[i])) i++;
-    } else {
-      i = to;
-      while (isBlank(s[i - 1])) i--;
-    }
-    const value = mode === 'quoted' ? readValue(s, start, i, escape, false).value : readValue(s, start, i, escape, true).value;
-    words.push({ raw: s.slice(start, i), value, start, end: i });
-  }
+  for (let w = nextWord(s, from, escape, mode, to); w; w = nextWord(s, w.end, escape, mode, to)) words.push(w);
   return words;
 }
 
 /** Quote removal over a span, keeping blanks. */
 export function unquote(s: string, from: number, to: number, escape: string): string {
-  return readValue(s, from, to, escape, true).value;
+  return needsUnquote(s, from, to, escape) ? readValue(s, from, to, escape, true) : s.slice(from, to);
 }
 
 export interface JsonItem {
