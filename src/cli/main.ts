@@ -74,20 +74,58 @@ async function rulesCommand(opts: CliOptions, io: CliIO): Promise<number> {
   return set.hasErrors ? 2 : 0;
 }
 
+/** The options that choose how a run is linted (see lintRun). */
+export type RunOptions = Pick<CliOptions, 'threads' | 'files' | 'config' | 'preset' | 'rules' | 'failOn' | 'shellcheck'>;
+
+const namesFolder = (request: LintRequest, cwd: string) => request.paths.some((p) => (request.fs ?? nodeFileSystem).kind(resolve(cwd, p)) === 'dir');
+
 /** Worker threads can pay off: not turned off, not stdin alone or a --file stack, and a folder or many paths. */
-function mayParallel(opts: CliOptions, request: LintRequest, cwd: string): boolean {
+function mayParallel(opts: RunOptions, request: LintRequest, cwd: string): boolean {
   if (opts.threads === 1 || request.stdin || opts.files.length) return false;
   // On two CPUs the workers were measured slower than one thread (bench/README.md): opt-in there.
   if (opts.threads === undefined && availableParallelism() < 4) return false;
   if (opts.threads !== undefined || request.paths.length === 0 || request.paths.length >= 300) return true;
-  return request.paths.some((p) => nodeFileSystem.kind(resolve(cwd, p)) === 'dir');
+  return namesFolder(request, cwd);
 }
 
 /** Lint unit by unit in this thread (bounded memory): a folder or many paths, and no stdin or --file stack. */
-function mayLintByUnits(opts: CliOptions, request: LintRequest, cwd: string): boolean {
+function mayLintByUnits(opts: RunOptions, request: LintRequest, cwd: string): boolean {
   if (request.stdin || opts.files.length) return false;
   if (request.paths.length === 0 || request.paths.length >= 200) return true;
-  return request.paths.some((p) => nodeFileSystem.kind(resolve(cwd, p)) === 'dir');
+  return namesFolder(request, cwd);
+}
+
+/**
+ * Lints a request the way the CLI does: over worker threads, unit by unit in this thread, or in
+ * one lint(). `fsIsDisk` says that `request.fs` shows the disk, which workers read themselves;
+ * any other FileSystem keeps the run in this thread. Exported so that bench/scaling.mjs measures
+ * this path rather than a copy of it.
+ */
+export async function lintRun(
+  request: LintRequest,
+  opts: RunOptions,
+  cwd: string,
+  { fsIsDisk = true, onFilesDone }: { fsIsDisk?: boolean; onFilesDone?: (paths: readonly string[]) => void } = {},
+): Promise<LintOutcome> {
+  if (fsIsDisk && mayParallel(opts, request, cwd)) {
+    // Only folders or long lists can pass the threshold; a one-file run never loads this.
+    const { lintParallel, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
+    return lintParallel(request, {
+      ...(opts.threads ? { threads: opts.threads } : {}),
+      minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES,
+      fsIsDisk: true,
+      config: workerConfigOptions(cwd, opts),
+      ...(onFilesDone ? { onFilesDone } : {}),
+    });
+  }
+  if (mayLintByUnits(opts, request, cwd)) {
+    // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's
+    // models are garbage once it is judged, and lintParallel has V8 collect it sooner
+    // (src/engine/heap-growth.ts) (issue 7). Progress ticks through `request.fs` itself.
+    const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
+    return lintParallel(request, { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk, config: workerConfigOptions(cwd, opts) });
+  }
+  return lint(request);
 }
 
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
@@ -174,30 +212,10 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       if (fixed.diff) io.stdout.write(fixed.diff);
       for (const e of fixed.errors) io.stderr.write(`compose-lint: ${e}\n`);
       if (fixed.errors.length) return 2;
-    } else if (mayParallel(opts, request, io.cwd)) {
-      // Only folders or long lists can pass the threshold; a one-file run never loads this.
-      const { lintParallel, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
-      const ticker = progress?.wrap({ readFile: () => undefined, kind: () => undefined, readDir: () => undefined });
-      outcome = await lintParallel(
-        { ...request, fs },
-        {
-          ...(opts.threads ? { threads: opts.threads } : {}),
-          minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES,
-          fsIsDisk: true,
-          config: workerConfigOptions(io.cwd, opts),
-          ...(ticker ? { onFilesDone: (done) => done.forEach((p) => ticker.readFile(p)) } : {}),
-        },
-      );
-    } else if (mayLintByUnits(opts, request, io.cwd)) {
-      // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's
-      // models are garbage once it is judged (issue 7). Progress ticks through `fs` itself.
-      const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
-      outcome = await lintParallel(
-        { ...request, fs },
-        { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk: true, config: workerConfigOptions(io.cwd, opts) },
-      );
     } else {
-      outcome = await lint({ ...request, fs });
+      // Workers read the disk themselves: their progress ticks when each unit comes back.
+      const ticker = progress?.wrap({ readFile: () => undefined, kind: () => undefined, readDir: () => undefined });
+      outcome = await lintRun({ ...request, fs }, opts, io.cwd, ticker ? { onFilesDone: (done) => done.forEach((p) => ticker.readFile(p)) } : {});
     }
   } finally {
     progress?.finish();
