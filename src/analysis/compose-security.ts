@@ -46,12 +46,15 @@ export function isUnder(path: string, dir: string): boolean {
 
 /** Reports one finding per written place: values merged from an anchor repeat in each service. */
 export function oncePerPlace(): (node: { range: { path: string; start: number; end: number } }, key?: string) => boolean {
-  const seen = new Set<string>();
+  // By file first: the sets live for the whole run, across compose files, and a key holding the
+  // path would repeat (and hash) the long path at every check.
+  const seen = new Map<string, Set<string>>();
   return (node, key = '') => {
-    // The path belongs in the key: the set lives for the whole run, across compose files.
-    const k = `${node.range.path}\0${node.range.start}:${node.range.end}:${key}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    let inFile = seen.get(node.range.path);
+    if (!inFile) seen.set(node.range.path, (inFile = new Set()));
+    const k = `${node.range.start}:${node.range.end}:${key}`;
+    if (inFile.has(k)) return false;
+    inFile.add(k);
     return true;
   };
 }

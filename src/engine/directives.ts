@@ -148,6 +148,8 @@ interface Parsed {
   reason?: string;
 }
 
+/** A case-insensitive superset of the words every directive form starts with (see parseBody). */
+const MAY_HOLD_DIRECTIVE = /compose-lint|hadolint|dclint|check\s*=/i;
 const OURS = /^compose-lint(?=\s|$)(?:\s+(\S*))?/;
 const OUR_FORMS: Record<string, Parsed['kind']> = {
   'disable-next-line': 'next',
@@ -368,6 +370,9 @@ export function parseDirectives(
   resolveId: ResolveCode,
   opts: ParseDirectivesOptions = {},
 ): Directives {
+  // Most files hold no directive: skip the comment scan (a second YAML lexing pass for compose
+  // files) when no word a directive starts with occurs anywhere in the text.
+  if (!MAY_HOLD_DIRECTIVE.test(text)) return { path: opts.path ?? '', list: [], problems: [] };
   const p = new DirectiveParser(text, kind, resolveId, opts);
   p.run();
   const out: Directives = { path: p.source.path, list: p.list, problems: p.problems };

@@ -129,8 +129,10 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   const loadIgnore = (p: string) => cached(ignores, p, (t) => parseDockerignore(p, t));
 
   const processEnv = req.env ?? {};
-  // Compose files read for a stack (overrides, include, extends), by path and variables.
-  const composeCache = new Map<string, ComposeFile | undefined>();
+  // Compose files read for a stack (overrides, include, extends), by variables, then by path.
+  // Two levels rather than one `path + signature` key: that key repeated a serialized environment
+  // (kilobytes in a shell) per file, to be built and hashed at every lookup.
+  const composeCache = new Map<string, Map<string, ComposeFile | undefined>>();
   // Most folders have no .env: their variables are the process environment alone, built and
   // serialized once instead of per file (copying a large environment per file was ~4 % of a run).
   const signatures = new WeakMap<Map<string, string>, string>();
@@ -144,13 +146,19 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (loadEnv(join(dir, '.env'))) return projectVariables(dir, { env: processEnv, loadEnv });
     return (envOnly ??= projectVariables(dir, { env: processEnv, loadEnv: () => undefined }));
   };
+  const composeCacheFor = (variables: Map<string, string>) => {
+    const sig = signature(variables);
+    let byPath = composeCache.get(sig);
+    if (!byPath) composeCache.set(sig, (byPath = new Map()));
+    return byPath;
+  };
   const loadCompose = (p: string, variables: Map<string, string>) => {
-    const key = `${p}\0${signature(variables)}`;
-    if (composeCache.has(key)) return composeCache.get(key);
+    const cache = composeCacheFor(variables);
+    if (cache.has(p)) return cache.get(p);
     const text = fs.readFile(p);
     const model = text === undefined ? undefined : parseCompose(p, text, { variables });
     if (model && !sources.has(p)) sources.set(p, model.source);
-    composeCache.set(key, model);
+    cache.set(p, model);
     return model;
   };
   const lintedDockerfiles: Dockerfile[] = [];
@@ -170,7 +178,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
       const variables = variablesOf(dirname(t.path));
       const compose = parseCompose(t.path, text, { variables });
       sources.set(t.path, compose.source);
-      composeCache.set(`${t.path}\0${signature(variables)}`, compose);
+      composeCacheFor(variables).set(t.path, compose);
       lintedCompose.push(compose);
     }
   }
@@ -196,7 +204,8 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     const stack = stackOf.get(cp.compose);
     if (stack) cp.stack = stack;
   }
-  const composePaths = new Set([...composeCache.values()].flatMap((c) => (c ? [c.path] : [])));
+  const composePaths = new Set<string>();
+  for (const byPath of composeCache.values()) for (const c of byPath.values()) if (c) composePaths.add(c.path);
   const sourceOf = (p: string) => {
     const s = sources.get(p);
     if (s) return s;
@@ -218,14 +227,15 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   };
   // A Dockerfile that compose builds is linted with the args compose passes (so `FROM ${BASE}`
   // resolves), when every build of it passes the same ones; otherwise as written.
-  for (const df of lintedDockerfiles) groupOf(df.path).dockerfiles.push(withComposeArgs(df, project));
+  const builtWith = composeBuildModels(project);
+  for (const df of lintedDockerfiles) groupOf(df.path).dockerfiles.push(withComposeArgs(df, builtWith.get(df.path)));
   for (const c of lintedCompose) groupOf(c.path).compose.push(c);
 
   const internalErrors: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const t of targets) byFile.set(t.path, []);
   for (const t of targets) guard.finding(t.path, req.config.forFile(t.path), byFile.get(t.path)!);
-  const seenFindings = new Set<string>();
+  const seenFindings = new Map<string, string[]>();
   for (const { config, dockerfiles: dfs, compose } of groups.values()) {
     const inGroup = new Set(compose);
     const out = runRules(config.rules, {
@@ -250,12 +260,15 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
       let list = byFile.get(f.location.path);
       if (!list) byFile.set(f.location.path, (list = []));
       // A file shared by two stacks (an included one also linted alone) is judged by both.
-      // A set, not a scan of the list: a file with thousands of findings made the scan quadratic.
-      const key = `${f.location.path}\0${f.ruleId}\0${f.location.start.offset}\0${f.message}`;
-      if (!seenFindings.has(key)) {
-        seenFindings.add(key);
-        list.push(f);
-      }
+      // A map, not a scan of the list: a file with thousands of findings made the scan quadratic.
+      // Keyed without the message (hashing long texts was a visible cost); messages are compared
+      // only among findings of one rule at one offset.
+      const key = `${f.location.path}\0${f.ruleId}\0${f.location.start.offset}`;
+      const messages = seenFindings.get(key);
+      if (messages?.includes(f.message)) continue;
+      if (messages) messages.push(f.message);
+      else seenFindings.set(key, [f.message]);
+      list.push(f);
     }
   }
 
@@ -266,6 +279,16 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (findings.length) needText.add(path);
     for (const f of findings) for (const fix of f.fix ? [f.fix, ...(f.suggestions ?? [])] : f.suggestions ?? []) for (const e of fix.edits) needText.add(e.path);
   }
+  // The enabled rules by id, built once per rule list rather than once per file.
+  const enabledByRules = new Map<readonly ActiveRule[], { byId: Map<string, ActiveRule>; ids: Set<string> }>();
+  const enabledFor = (config: EffectiveConfig) => {
+    let e = enabledByRules.get(config.rules);
+    if (!e) {
+      const byId = new Map(config.rules.map((r) => [r.rule.meta.id, r]));
+      enabledByRules.set(config.rules, (e = { byId, ids: new Set(byId.keys()) }));
+    }
+    return e;
+  };
   const results: FileResult[] = [];
   for (const [path, findings] of byFile) {
     const source = sourceOf(path);
@@ -273,9 +296,9 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     const kind: FileKind | undefined = dockerfiles.has(path) ? 'dockerfile' : composePaths.has(path) ? 'compose' : undefined;
     let kept = findings;
     if (source && kind) {
-      const enabled = new Map(config.rules.map((r) => [r.rule.meta.id, r]));
-      const outcome = applySuppressions(findings, source, kind, config.resolveId, new Set(enabled.keys()), dockerfiles.get(path));
-      kept = outcome.findings.concat(suppressionFindings(outcome, enabled, source));
+      const enabled = enabledFor(config);
+      const outcome = applySuppressions(findings, source, kind, config.resolveId, enabled.ids, dockerfiles.get(path));
+      kept = outcome.findings.concat(suppressionFindings(outcome, enabled.byId, source));
     }
     kept.sort(byPosition);
     results.push({ path, findings: kept, ...(source && (kept.length || needText.has(path)) ? { text: source.text } : {}) });
@@ -284,11 +307,22 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   return { results, errors, internalErrors };
 }
 
-function withComposeArgs(df: Dockerfile, project: Project): Dockerfile {
-  const models = new Set<Dockerfile>();
+/** The Dockerfile models compose builds, by Dockerfile path: one pass instead of one per Dockerfile. */
+function composeBuildModels(project: Project): Map<string, Set<Dockerfile>> {
+  const out = new Map<string, Set<Dockerfile>>();
   for (const cp of project.composeProjects) {
-    for (const b of cp.builds) if (b.dockerfilePath === df.path && b.dockerfile) models.add(b.dockerfile);
+    for (const b of cp.builds) {
+      if (b.dockerfilePath === undefined || !b.dockerfile) continue;
+      let models = out.get(b.dockerfilePath);
+      if (!models) out.set(b.dockerfilePath, (models = new Set()));
+      models.add(b.dockerfile);
+    }
   }
+  return out;
+}
+
+function withComposeArgs(df: Dockerfile, models: ReadonlySet<Dockerfile> | undefined): Dockerfile {
+  if (!models) return df;
   const [only] = models;
   return models.size === 1 && only!.buildArgs ? only! : df;
 }

@@ -37,6 +37,8 @@ export function applySuppressions(
     toolRuleIds,
     ...(dockerfile ? { instructions: dockerfile.instructions, escapeChar: dockerfile.escapeChar } : {}),
   });
+  // Nearly every file has no directive at all: nothing to mark, raise or report.
+  if (!directives.list.length && !directives.problems.length && !directives.check) return { findings, unused: [], problems: [] };
   const applied = applyDirectives(findings, directives, { enabledRuleIds });
   return {
     // `# check=…;error=true` makes build-check findings errors, as BuildKit then fails the build.

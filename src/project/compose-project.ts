@@ -6,7 +6,7 @@
  */
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { visit } from 'yaml';
-import type { ComposeFile, YMap, YMapEntry, YNode } from '../parse/compose/model.js';
+import type { ComposeFile, ComposeService, YMap, YMapEntry, YNode } from '../parse/compose/model.js';
 import { resourcesOf, serviceOf } from '../parse/compose/services.js';
 import { YMapImpl } from '../parse/compose/ynodes.js';
 import type { EnvFile } from '../parse/env/model.js';
@@ -259,13 +259,22 @@ export function buildStack(files: readonly ComposeFile[], opts: StackOptions): C
   const selected = [...(opts.profiles ?? []), ...splitList(vars.get('COMPOSE_PROFILES'), ',')];
   const profilesSelected = selected.length > 0;
   const fileOf = (path: string) => known.get(path) ?? builder.related.get(path);
+  // A service entry that no override, include or `extends` changed is the very entry the parse
+  // modelled: its model is copied instead of being built a second time.
+  const parsed = new Map<YNode, ComposeService>();
+  for (const f of [...files, ...builder.related.values()]) for (const s of f.services) parsed.set(s.node, s);
   const services: StackService[] = [];
   const svcNode = root?.get('services');
   if (svcNode?.kind === 'map') {
     for (const e of svcNode.entries) {
-      const image = e.value.kind === 'map' ? e.value.get('image') : undefined;
-      const text = (image && fileOf(image.range.path)?.source.text) ?? '';
-      const svc = serviceOf(e.key, e.keyRange, e.value, text) as StackService;
+      const own = parsed.get(e.value);
+      let svc: StackService;
+      if (own && own.name === e.key && own.nameRange === e.keyRange) svc = { ...own } as StackService;
+      else {
+        const image = e.value.kind === 'map' ? e.value.get('image') : undefined;
+        const text = (image && fileOf(image.range.path)?.source.text) ?? '';
+        svc = serviceOf(e.key, e.keyRange, e.value, text) as StackService;
+      }
       svc.active = svc.profiles.length === 0 || svc.profiles.some((p) => selected.includes(p) || selected.includes('*'));
       services.push(svc);
     }

@@ -20,8 +20,11 @@ interface Published {
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
 
+/** Hoisted: a regex literal inside the function is a new object at every call (one per port). */
+const PORT_SPAN = /^(\d+)(?:-(\d+))?$/;
+
 function span(text: string): [number, number] | undefined {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  const m = PORT_SPAN.exec(text.trim());
   if (!m) return undefined;
   const a = Number(m[1]);
   const b = m[2] === undefined ? a : Number(m[2]);

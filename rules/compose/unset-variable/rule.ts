@@ -66,12 +66,12 @@ export default defineRule<Record<string, never>, Msg>(
   },
   (ctx) => {
     const pending: Pending[] = [];
-    const report = (p: Pending, project: Project | undefined) => {
+    const report = (p: Pending, near: Neighbourhood | undefined) => {
       const { file, name, first, rest, shellUse } = p;
       const dir = dirname(file.path);
-      const own = project?.composeProjects.find((cp) => cp.compose === file);
+      const own = near?.own.get(file);
       // env_files of the compose files of this folder (a stack shares one `.env` and one set of variables).
-      const neighbours = project?.composeProjects.filter((cp) => cp === own || dirname(cp.compose.path) === dir) ?? [];
+      const neighbours = near?.byDir.get(dir) ?? [];
       const envFile = envFileDefining(neighbours, name);
       const dotEnv = own?.dotEnv ?? neighbours.find((cp) => cp.dotEnv)?.dotEnv;
       const source = dotEnv
@@ -99,10 +99,12 @@ export default defineRule<Record<string, never>, Msg>(
         const shell = shellVarRanges(file);
         // Report each name once, at its first use in the file, with the other uses as related places.
         const byName = new Map<string, VarRef[]>();
+        // `${A:-${B}}` only reads B when A's default is taken. Only these outer references can
+        // hide an inner one: listing them once keeps the check linear for files without any.
+        const unusedArguments = refs.filter((outer) => outer.operator !== '' && !argumentUsed(outer, file));
         for (const ref of refs) {
           if (ref.defined || ref.operator !== '') continue;
-          // `${A:-${B}}` only reads B when A's default is taken.
-          if (refs.some((outer) => outer.operator !== '' && inside(ref, outer) && !argumentUsed(outer, file))) continue;
+          if (unusedArguments.length && unusedArguments.some((outer) => inside(ref, outer))) continue;
           const uses = byName.get(ref.name);
           if (uses) uses.push(ref);
           else byName.set(ref.name, [ref]);
@@ -118,7 +120,8 @@ export default defineRule<Record<string, never>, Msg>(
       },
       // The project (its `.env` and env_files) decides what the message advises.
       project(project) {
-        for (const p of pending) report(p, project);
+        const near = neighbourhood(project);
+        for (const p of pending) report(p, near);
         pending.length = 0;
       },
       end() {
@@ -128,6 +131,30 @@ export default defineRule<Record<string, never>, Msg>(
     };
   },
 );
+
+/**
+ * The compose projects by compose file and by folder, indexed once per run: looking them up per
+ * finding scanned every project of the run for each finding.
+ */
+interface Neighbourhood {
+  /** The first project of each compose file. */
+  own: Map<ComposeFile, ComposeProject>;
+  /** The projects whose compose file is in each folder, in the run's order. */
+  byDir: Map<string, ComposeProject[]>;
+}
+
+function neighbourhood(project: Project): Neighbourhood {
+  const own = new Map<ComposeFile, ComposeProject>();
+  const byDir = new Map<string, ComposeProject[]>();
+  for (const cp of project.composeProjects) {
+    if (!own.has(cp.compose)) own.set(cp.compose, cp);
+    const dir = dirname(cp.compose.path);
+    const list = byDir.get(dir);
+    if (list) list.push(cp);
+    else byDir.set(dir, [cp]);
+  }
+  return { own, byDir };
+}
 
 /** The last definition of `name` in an env_file of these compose files, if any. */
 function envFileDefining(projects: readonly ComposeProject[], name: string): { path: string; keyRange: Ranged } | undefined {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
-import type { ComposeService } from '../../../src/parse/compose/model.js';
+import type { ComposeFile, ComposeService } from '../../../src/parse/compose/model.js';
+import type { ComposeProject } from '../../../src/project/model.js';
 import { stacksOf } from '../../../src/project/compose-project.js';
 import { composeHealthcheck, dockerfileHasHealthcheck } from './healthcheck.js';
 import { healthcheckHint } from './hints.js';
@@ -25,15 +26,30 @@ export default defineRule<Record<string, never>, Msg>(
   },
   (ctx) => ({
     project(project) {
+      // The projects of some compose files, in the order of the run (the last build wins).
+      const position = new Map<ComposeFile, number[]>();
+      project.composeProjects.forEach((cp, i) => {
+        const list = position.get(cp.compose);
+        if (list) list.push(i);
+        else position.set(cp.compose, [i]);
+      });
+      const projectsOf = (files: readonly ComposeFile[]): ComposeProject[] =>
+        [...new Set(files)]
+          .flatMap((f) => position.get(f) ?? [])
+          .sort((a, b) => a - b)
+          .map((i) => project.composeProjects[i]!);
       // Judged on the merged project: the healthcheck may sit in another file of the stack.
       for (const stack of stacksOf(project)) {
         const byName = new Map<string, ComposeService>();
         for (const s of stack.services) if (!byName.has(s.name)) byName.set(s.name, s);
         // The Dockerfile a service builds, from the last file of the stack that sets its build.
-        const builds = project.composeProjects.filter((cp) => stack.files.includes(cp.compose)).flatMap((cp) => cp.builds);
+        // Collected only when a dependency lacks a declared healthcheck, through an index: scanning
+        // every project for every stack made the rule quadratic in the number of compose files.
+        let builds: ComposeProject['builds'] | undefined;
         const hasHealthcheck = (dep: ComposeService): boolean => {
           const declared = composeHealthcheck(dep);
           if (declared !== 'absent') return declared === 'declared';
+          builds ??= projectsOf(stack.files).flatMap((cp) => cp.builds);
           const build = builds.filter((b) => b.service.name === dep.name).pop();
           return build?.dockerfile !== undefined && dockerfileHasHealthcheck(build.dockerfile, dep.build?.target);
         };

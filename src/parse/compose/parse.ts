@@ -21,7 +21,9 @@ export interface ParseComposeOptions {
 function parseYaml(text: string): Document.Parsed {
   // Duplicate keys are collected by the tree builder (with both ranges) instead of failing
   // the parse; merge keys are left as `<<` pairs and applied there too.
-  return parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, keepSourceTokens: true });
+  // No keepSourceTokens: nothing reads `srcToken`, and keeping the CST alive with every model was
+  // memory (and collector time) for nothing.
+  return parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false });
 }
 
 export function parseCompose(path: string, text: string, opts: ParseComposeOptions): ComposeFile {

@@ -74,6 +74,39 @@ function fallbackMap(text: string, start: number, end: number, expected: string)
   return { starts, ends };
 }
 
+/**
+ * Where value[0] is written when the scalar is written exactly as its value (a plain scalar on
+ * one line, a quoted one without escapes or folding), else undefined. Every transformation the
+ * decoders make shortens or changes the text, so equal text means each value character maps to
+ * the source character at the same distance: most scalars need no offset map at all.
+ */
+export function verbatimStart(text: string, start: number, end: number, style: ScalarStyle, expected: string): number | undefined {
+  if (style === 'block') return undefined;
+  const from = style === 'plain' ? start : start + 1;
+  const to = style === 'plain' ? end : end - 1;
+  return to - from === expected.length && text.startsWith(expected, from) ? from : undefined;
+}
+
+/**
+ * Source ranges of parts value[i, j) of the scalar written in text[start, end), as
+ * `sourceSpan(mapScalarOffsets(…), i, j, end)` gives them; the map is built only for a scalar
+ * that is not written verbatim, and then once.
+ */
+export function scalarSpans(text: string, start: number, end: number, style: ScalarStyle, expected: string): (i: number, j: number) => [number, number] {
+  const base = verbatimStart(text, start, end, style, expected);
+  if (base === undefined) {
+    const map = mapScalarOffsets(text, start, end, style, expected);
+    return (i, j) => sourceSpan(map, i, j, end);
+  }
+  // The identity map: value[k] is at base + k, one character long.
+  const n = expected.length;
+  return (i, j) => {
+    if (j > i && i < n) return [base + i, base + Math.min(j, n)];
+    const s = i < n ? base + i : n > 0 ? base + n : end;
+    return [s, s];
+  };
+}
+
 /** Source range of value[i, j) under a map; an empty span sits before value[i]. */
 export function sourceSpan(map: OffsetMap, i: number, j: number, fallbackEnd: number): [number, number] {
   const n = map.starts.length;

@@ -1,10 +1,20 @@
 /** Concrete Y* node helpers shared by the tree builder and the typed layer. */
 import type { Ranged } from '../source.js';
 import type { YMap, YMapEntry, YNode, YPath, YScalar } from './model.js';
-import { mapScalarOffsets, sourceSpan } from './scalar-source.js';
+import { scalarSpans } from './scalar-source.js';
+
+/** Maps up to this size are searched; larger ones get an index on their first lookup. */
+const SCAN_LIMIT = 16;
 
 export class YMapImpl implements YMap {
   readonly kind = 'map';
+  /**
+   * Position of the last entry of each key, for large maps (`services`, big `environment`s):
+   * rules look names up per service, and scanning made that quadratic in the size of the map.
+   * Entries are complete when a map is built and never change afterwards. A `#` field, so the
+   * node's own properties (what deep comparisons and spreads see) stay as they were.
+   */
+  #index: Map<string, number> | undefined;
   constructor(
     readonly range: Ranged,
     readonly path: YPath,
@@ -12,7 +22,16 @@ export class YMapImpl implements YMap {
   ) {}
   /** The last entry with that key: YAML loaders let a repeated key override earlier ones. */
   entry(key: string): YMapEntry | undefined {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.key === key) return this.entries[i];
+    const entries = this.entries;
+    if (entries.length > SCAN_LIMIT) {
+      if (!this.#index) {
+        this.#index = new Map();
+        for (let i = 0; i < entries.length; i++) this.#index.set(entries[i]!.key, i);
+      }
+      const i = this.#index.get(key);
+      return i === undefined ? undefined : entries[i];
+    }
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === key) return entries[i];
     return undefined;
   }
   get(key: string): YNode | undefined {
@@ -46,7 +65,6 @@ export function rangeInScalar(node: YScalar, text: string, i: number, j: number)
     b = slice[slice.length - 1]! + 1;
   }
   if (b > node.raw.length || a > b) return undefined;
-  const map = mapScalarOffsets(text, node.range.start, node.range.end, node.style, node.raw);
-  const [s, e] = sourceSpan(map, a, b, node.range.end);
+  const [s, e] = scalarSpans(text, node.range.start, node.range.end, node.style, node.raw)(a, b);
   return { path: node.range.path, start: s, end: e };
 }

@@ -8,7 +8,7 @@ import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Ranged, SourceFile } from '../source.js';
 import type { VarRef, YMap, YMapEntry, YNode, YPath, YScalar, YSeq } from './model.js';
 import { interpolate } from './interpolate.js';
-import { mapScalarOffsets, sourceSpan, type ScalarStyle } from './scalar-source.js';
+import { scalarSpans, type ScalarStyle } from './scalar-source.js';
 import { interpolationOrigin, YMapImpl } from './ynodes.js';
 
 /** Upper bound on Y nodes created, so alias bombs cannot exhaust memory or time. */
@@ -38,6 +38,13 @@ export function buildTree(
   return new TreeBuilder(doc, source, variables, maxNodes).run();
 }
 
+/**
+ * The lists of a scalar without `$`, shared (frozen) by every such scalar: two empty arrays per
+ * scalar were a good part of the tree's memory, kept for the whole run.
+ */
+const NO_VARS = Object.freeze([]) as unknown as VarRef[];
+const NO_ERRORS = Object.freeze([]) as unknown as YScalar['interpolationErrors'];
+
 const STYLE: Record<string, ScalarStyle> = {
   PLAIN: 'plain',
   QUOTE_SINGLE: 'single',
@@ -51,6 +58,11 @@ class TreeBuilder {
   private budgetReported = false;
   /** Interpolation is done once per written scalar, however often aliases repeat it. */
   private scalars = new Map<Scalar, ScalarInfo>();
+  /**
+   * Only an alias (`*name`) makes the builder meet a node twice; a text without any `*` has none,
+   * and then the two memos below are skipped (one map entry per node was a visible cost).
+   */
+  private readonly mayRevisit: boolean;
   /** Maps whose duplicate keys were already reported (aliases revisit them). */
   private checkedMaps = new Set<YAMLMap>();
   /** Nodes being expanded, to stop alias cycles. */
@@ -64,6 +76,7 @@ class TreeBuilder {
     private maxNodes: number,
   ) {
     this.budget = maxNodes;
+    this.mayRevisit = source.text.includes('*');
   }
 
   run(): TreeResult {
@@ -84,7 +97,7 @@ class TreeBuilder {
   }
 
   private nullScalar(range: Ranged, path: YPath): YScalar {
-    return { kind: 'scalar', range, path, value: null, raw: null, source: this.source.slice(range), style: 'plain', vars: [], interpolationErrors: [] };
+    return { kind: 'scalar', range, path, value: null, raw: null, source: this.source.slice(range), style: 'plain', vars: NO_VARS, interpolationErrors: NO_ERRORS };
   }
 
   /** `at` is the range used when the node has none (an empty value). */
@@ -155,10 +168,10 @@ class TreeBuilder {
     else if (typeof rawValue === 'bigint') raw = Number(rawValue);
     else if (typeof rawValue === 'symbol') raw = rawValue.description ?? '';
     else raw = String(rawValue);
-    let info = this.scalars.get(node);
+    let info = this.mayRevisit ? this.scalars.get(node) : undefined;
     if (!info) {
       info = this.interpolateScalar(raw, range, style);
-      this.scalars.set(node, info);
+      if (this.mayRevisit) this.scalars.set(node, info);
       this.result.varRefs.push(...info.vars);
     }
     const out: YScalar = {
@@ -177,11 +190,11 @@ class TreeBuilder {
   }
 
   private interpolateScalar(raw: YScalar['raw'], range: Ranged, style: ScalarStyle): ScalarInfo {
-    if (typeof raw !== 'string' || !raw.includes('$')) return { value: raw, vars: [], interpolationErrors: [] };
+    if (typeof raw !== 'string' || !raw.includes('$')) return { value: raw, vars: NO_VARS, interpolationErrors: NO_ERRORS };
     const result = interpolate(raw, this.variables);
-    const map = mapScalarOffsets(this.source.text, range.start, range.end, style, raw);
+    const span = scalarSpans(this.source.text, range.start, range.end, style, raw);
     const toRange = (i: number, j: number): Ranged => {
-      const [s, e] = sourceSpan(map, i, j, range.end);
+      const [s, e] = span(i, j);
       return this.ranged(s, e);
     };
     return {
@@ -218,24 +231,32 @@ class TreeBuilder {
     const range = this.rangeOf(node, at.start);
     const pairs = node.items;
     // Explicit keys win over merged ones wherever they are written; for duplicates the last wins.
+    // Keys and their ranges are worked out once here and reused by the second pass.
+    const keys: (string | undefined)[] = new Array(pairs.length);
+    const keyRanges: Ranged[] = new Array(pairs.length);
     const lastIndex = new Map<string, number>();
     const firstRange = new Map<string, Ranged>();
-    const report = !this.checkedMaps.has(node);
-    this.checkedMaps.add(node);
-    pairs.forEach((pair, i) => {
-      if (this.isMergeKey(pair.key)) return;
-      const key = this.keyString(pair.key);
+    const report = !this.mayRevisit || !this.checkedMaps.has(node);
+    if (this.mayRevisit) this.checkedMaps.add(node);
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
       const keyRange = this.rangeOf(pair.key, range.start);
+      keyRanges[i] = keyRange;
+      if (this.isMergeKey(pair.key)) continue;
+      const key = this.keyString(pair.key);
+      keys[i] = key;
       const first = firstRange.get(key);
       if (first && report) this.result.duplicateKeys.push({ key, range: keyRange, first });
       if (!first) firstRange.set(key, keyRange);
       lastIndex.set(key, i);
-    });
+    }
     const entries: YMapEntry[] = [];
     const merged = new Set<string>();
-    pairs.forEach((pair, i) => {
-      const keyRange = this.rangeOf(pair.key, range.start);
-      if (this.isMergeKey(pair.key)) {
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const keyRange = keyRanges[i]!;
+      const key = keys[i];
+      if (key === undefined) {
         for (const src of this.mergeSources(pair.value, path, keyRange)) {
           for (const e of src.entries) {
             if (lastIndex.has(e.key) || merged.has(e.key)) continue;
@@ -243,17 +264,16 @@ class TreeBuilder {
             entries.push({ ...e, merged: true });
           }
         }
-        return;
+        continue;
       }
-      const key = this.keyString(pair.key);
       const valueRange = this.rangeOf(pair.value, keyRange.end);
       if (lastIndex.get(key) !== i) {
         // Overridden by a later duplicate, but still walked for its own problems.
         this.build(pair.value, [...path, key], valueRange);
-        return;
+        continue;
       }
       entries.push({ key, keyRange, value: this.build(pair.value, [...path, key], valueRange), merged: false });
-    });
+    }
     return new YMapImpl(range, path, entries);
   }
 
