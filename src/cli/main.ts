@@ -1,5 +1,5 @@
 /** The command-line entry: parse flags, lint, report, choose the exit code (0 / 1 / 2). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { shellcheckAvailable } from '../engine/shellcheck.js';
@@ -8,6 +8,8 @@ import { formatCatalog } from './catalog.js';
 import { lint, type LintOutcome, type LintRequest } from '../engine/lint.js';
 import { rules } from '../engine/registry.js';
 import { loadReporter } from '../report/load.js';
+import { reportChunks } from '../report/chunks.js';
+import { ReportWriteError, writeReportFile, writeReportStream } from '../report/write.js';
 import { formatStatistics } from '../report/statistics.js';
 import { VERSION } from '../meta.js';
 import { providerFromConfigSet } from './config-provider.js';
@@ -128,6 +130,16 @@ export async function lintRun(
   return lint(request);
 }
 
+/** The report, then `trailer`, after a blank line when the report said anything. */
+function* withTrailer(report: Iterable<string>, trailer: string): Generator<string> {
+  let said = false;
+  for (const piece of report) {
+    said ||= piece !== '';
+    yield piece;
+  }
+  yield (said ? '\n' : '') + trailer;
+}
+
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   // `graph` has its own options; it draws the project instead of linting it.
   if (argv[0] === 'graph') return (await import('./graph.js')).graphCommand(argv.slice(1), io);
@@ -237,19 +249,22 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     color,
     version: VERSION,
   };
-  let output = reporter(results, ctx);
   // Statistics follow a human report; after a machine format they would corrupt it, so they go to stderr.
   const statistics = opts.statistics ? formatStatistics(results, ctx) : '';
   const humanFormat = opts.format === 'text' || opts.format === 'compact' || opts.format === 'pretty';
-  if (humanFormat && statistics) output += (output ? '\n' : '') + statistics;
+  // The report is written piece by piece as the reporter makes it: a whole-corpus report held as
+  // one string, then copied to be written, was the run's peak of memory (issue 7).
+  const report = reportChunks(reporter, results, ctx);
+  const output = humanFormat && statistics ? withTrailer(report, statistics) : report;
   if (opts.outputFile) {
     try {
-      writeFileSync(resolve(io.cwd, opts.outputFile), output);
+      writeReportFile(resolve(io.cwd, opts.outputFile), output);
     } catch (e) {
-      io.stderr.write(`compose-lint: cannot write ${opts.outputFile}: ${(e as Error).message}\n`);
+      if (!(e instanceof ReportWriteError)) throw e;
+      io.stderr.write(`compose-lint: cannot write ${opts.outputFile}: ${e.message}\n`);
       return 2;
     }
-  } else if (output) io.stdout.write(output);
+  } else await writeReportStream(io.stdout, output);
   if (!humanFormat && statistics) io.stderr.write(statistics);
   if (fixSummary) io.stderr.write(`compose-lint: ${fixSummary}\n`);
 

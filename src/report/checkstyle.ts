@@ -3,22 +3,20 @@
  * `<checkstyle><file name><error line column severity message source/></file></checkstyle>`.
  * Every linted file appears, so a clean file is shown as checked.
  */
-import type { Reporter } from '../engine/types.js';
+import { chunkedReporter, type ChunkedReporter } from './chunks.js';
 import { visibleFindings } from './common.js';
 import { xmlEscape } from './escape.js';
 
-export const checkstyle: Reporter = (results) => {
-  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];
+/** One piece per file, every line ended by a newline. */
+export const checkstyle: ChunkedReporter = chunkedReporter(function* (results) {
+  yield '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n';
   for (const r of results) {
-    out.push(`  <file name="${xmlEscape(r.path)}">`);
+    let file = `  <file name="${xmlEscape(r.path)}">\n`;
     for (const f of visibleFindings(r)) {
       const { line, column } = f.location.start;
-      out.push(
-        `    <error line="${line}" column="${column}" severity="${f.severity}" message="${xmlEscape(f.message)}" source="${xmlEscape(`compose-lint.${f.ruleId}`)}"/>`,
-      );
+      file += `    <error line="${line}" column="${column}" severity="${f.severity}" message="${xmlEscape(f.message)}" source="${xmlEscape(`compose-lint.${f.ruleId}`)}"/>\n`;
     }
-    out.push('  </file>');
+    yield file + '  </file>\n';
   }
-  out.push('</checkstyle>');
-  return out.join('\n') + '\n';
-};
+  yield '</checkstyle>\n';
+});

@@ -1,16 +1,17 @@
 /** One line per finding, `file:line:col: severity message [rule]`: for grep and editors' matchers. */
-import type { Reporter } from '../engine/types.js';
+import { chunkedReporter, type ChunkedReporter } from './chunks.js';
 import { displayPath, visibleFindings } from './common.js';
 
-export const compact: Reporter = (results, ctx) => {
-  const lines: string[] = [];
+/** One piece per file: its lines, each ended by a newline. */
+export const compact: ChunkedReporter = chunkedReporter(function* (results, ctx) {
   for (const r of results) {
+    let lines = '';
     for (const f of visibleFindings(r)) {
       const { line, column } = f.location.start;
       // One finding must stay one line, whatever its message holds.
       const message = f.message.replace(/\r?\n/g, ' ');
-      lines.push(`${displayPath(f.location.path, ctx.cwd)}:${line}:${column}: ${f.severity} ${message} [${f.ruleId}]`);
+      lines += `${displayPath(f.location.path, ctx.cwd)}:${line}:${column}: ${f.severity} ${message} [${f.ruleId}]\n`;
     }
+    yield lines;
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
-};
+});

@@ -3,15 +3,17 @@
  * finding, which the runner turns into annotations on the pull request's diff. Paths are relative
  * to the cwd (the workspace in the Action). Info becomes `notice`, GitHub's lowest level.
  */
-import type { Reporter, Severity } from '../engine/types.js';
+import type { Severity } from '../engine/types.js';
+import { chunkedReporter, type ChunkedReporter } from './chunks.js';
 import { displayPath, hintLines, visibleFindings } from './common.js';
 import { ghData, ghProperty } from './escape.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export const github: Reporter = (results, ctx) => {
-  const lines: string[] = [];
+/** One piece per file: its lines, each ended by a newline. */
+export const github: ChunkedReporter = chunkedReporter(function* (results, ctx) {
   for (const r of results) {
+    let lines = '';
     for (const f of visibleFindings(r)) {
       const { start, end } = f.location;
       const props = [
@@ -23,8 +25,8 @@ export const github: Reporter = (results, ctx) => {
         `title=${ghProperty(`compose-lint ${f.ruleId}`)}`,
       ];
       const body = [f.message, ...hintLines(f)].join('\n');
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${ghData(body)}`);
+      lines += `::${COMMAND[f.severity]} ${props.join(',')}::${ghData(body)}\n`;
     }
+    yield lines;
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
-};
+});

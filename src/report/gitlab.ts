@@ -5,24 +5,26 @@
  * identical lines, as the SARIF fingerprints do.
  */
 import { createHash } from 'node:crypto';
-import type { Reporter, Severity } from '../engine/types.js';
+import type { FileResult, ReportContext, Severity } from '../engine/types.js';
+import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
 import { displayPath, sourcesOf, visibleFindings } from './common.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
 const SEVERITY: Record<Severity, string> = { info: 'info', warning: 'minor', error: 'major' };
 
-export const gitlab: Reporter = (results, ctx) => {
+/** Issues in report order (fingerprints count repeats in that order), one at a time. */
+function* issues(results: readonly FileResult[], ctx: ReportContext) {
   const sources = sourcesOf(results);
   const seen = new Map<string, number>();
-  const issues = results.flatMap((r) =>
-    visibleFindings(r).map((f) => {
+  for (const r of results) {
+    for (const f of visibleFindings(r)) {
       const path = displayPath(f.location.path, ctx.cwd);
       const anchor = sources.get(f.location.path)?.lineText(f.location.start.line).trim() ?? f.message;
       const key = [f.ruleId, path, anchor].join('\u0000');
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
       const category = ctx.rules.get(f.ruleId)?.category;
-      return {
+      yield {
         type: 'issue',
         check_name: f.ruleId,
         description: f.message,
@@ -37,7 +39,11 @@ export const gitlab: Reporter = (results, ctx) => {
           },
         },
       };
-    }),
-  );
-  return JSON.stringify(issues, null, 2) + '\n';
-};
+    }
+  }
+}
+
+export const gitlab: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+  yield* jsonArrayChunks(issues(results, ctx), 0);
+  yield '\n';
+});

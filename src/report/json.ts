@@ -4,8 +4,9 @@
  * Info findings carry severity 1 and are counted in `warningCount` (ESLint's counts are counts of
  * severities); `infoCount` says how many of those are info.
  */
-import type { Edit, FileResult, Finding, Fix, Location, ReportContext, Reporter } from '../engine/types.js';
+import type { Edit, FileResult, Finding, Fix, Location, ReportContext } from '../engine/types.js';
 import { eslintSeverity, fixesOf } from './common.js';
+import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
 
 export interface EslintFix {
   range: [number, number];
@@ -71,33 +72,49 @@ function toMessage(f: Finding, result: FileResult, ctx: ReportContext) {
   };
 }
 
-export function toEslintResults(results: readonly FileResult[], ctx: ReportContext) {
-  const deprecated = [...ctx.rules.values()]
+/** The rules marked deprecated, listed in every result as ESLint does. */
+function deprecatedRules(ctx: ReportContext) {
+  return [...ctx.rules.values()]
     .filter((m) => m.deprecated)
     .map((m) => ({ ruleId: m.id, replacedBy: [...m.deprecated!.replacedBy] }));
-  return results.map((r) => {
-    const messages = r.findings.filter((f) => !f.suppressed).map((f) => toMessage(f, r, ctx));
-    const suppressedMessages = r.findings
-      .filter((f) => f.suppressed)
-      .map((f) => ({
-        ...toMessage(f, r, ctx),
-        suppressions: [{ kind: f.suppressed!.by === 'inline' ? 'directive' : 'config', justification: f.suppressed!.reason ?? '' }],
-      }));
-    const count = (pred: (m: (typeof messages)[number]) => boolean) => messages.filter(pred).length;
-    return {
-      filePath: r.path,
-      messages,
-      suppressedMessages,
-      errorCount: count((m) => m.severity === 2),
-      fatalErrorCount: 0,
-      warningCount: count((m) => m.severity === 1),
-      infoCount: count((m) => m.level === 'info'),
-      fixableErrorCount: count((m) => m.severity === 2 && m.fix !== undefined),
-      fixableWarningCount: count((m) => m.severity === 1 && m.fix !== undefined),
-      ...(messages.length > 0 && r.text !== undefined ? { source: r.text } : {}),
-      usedDeprecatedRules: deprecated,
-    };
-  });
 }
 
-export const json: Reporter = (results, ctx) => JSON.stringify(toEslintResults(results, ctx), null, 2) + '\n';
+function toEslintResult(r: FileResult, ctx: ReportContext, deprecated: ReturnType<typeof deprecatedRules>) {
+  const messages = r.findings.filter((f) => !f.suppressed).map((f) => toMessage(f, r, ctx));
+  const suppressedMessages = r.findings
+    .filter((f) => f.suppressed)
+    .map((f) => ({
+      ...toMessage(f, r, ctx),
+      suppressions: [{ kind: f.suppressed!.by === 'inline' ? 'directive' : 'config', justification: f.suppressed!.reason ?? '' }],
+    }));
+  const count = (pred: (m: (typeof messages)[number]) => boolean) => messages.filter(pred).length;
+  return {
+    filePath: r.path,
+    messages,
+    suppressedMessages,
+    errorCount: count((m) => m.severity === 2),
+    fatalErrorCount: 0,
+    warningCount: count((m) => m.severity === 1),
+    infoCount: count((m) => m.level === 'info'),
+    fixableErrorCount: count((m) => m.severity === 2 && m.fix !== undefined),
+    fixableWarningCount: count((m) => m.severity === 1 && m.fix !== undefined),
+    ...(messages.length > 0 && r.text !== undefined ? { source: r.text } : {}),
+    usedDeprecatedRules: deprecated,
+  };
+}
+
+export function toEslintResults(results: readonly FileResult[], ctx: ReportContext) {
+  const deprecated = deprecatedRules(ctx);
+  return results.map((r) => toEslintResult(r, ctx, deprecated));
+}
+
+/** Each result is converted when its turn comes, so neither the converted array nor the text of all of them is ever held. */
+function* eslintResults(results: readonly FileResult[], ctx: ReportContext) {
+  const deprecated = deprecatedRules(ctx);
+  for (const r of results) yield toEslintResult(r, ctx, deprecated);
+}
+
+export const json: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+  yield* jsonArrayChunks(eslintResults(results, ctx), 0);
+  yield '\n';
+});

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { relative, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Edit, FileResult, Finding, Location, ReportContext, Reporter, RuleMeta, Severity } from '../engine/types.js';
+import type { Edit, FileResult, Finding, Location, ReportContext, RuleMeta, Severity } from '../engine/types.js';
 import type { SourceFile } from '../parse/source.js';
 import { HOMEPAGE, ruleDocsUrl } from '../meta.js';
 import { fixesOf, sourcesOf } from './common.js';
+import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -115,18 +116,22 @@ function fingerprinter(cwd: string, sources: Map<string, SourceFile>) {
   };
 }
 
-export function toSarif(results: readonly FileResult[], ctx: ReportContext) {
+/** What every result needs to know of all of them: the rule table and the source texts. */
+function prepare(results: readonly FileResult[], ctx: ReportContext) {
   const sources = sourcesOf(results);
   const ids = new Set(ctx.rules.keys());
   for (const r of results) for (const f of r.findings) ids.add(f.ruleId);
   const ruleIds = [...ids].sort();
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const fingerprint = fingerprinter(ctx.cwd, sources);
+  return { sources, ruleIds, index: new Map(ruleIds.map((id, i) => [id, i])) };
+}
 
-  const sarifResults = results.flatMap((r) =>
-    r.findings.map((f) => {
+/** SARIF results in report order (fingerprints count repeats in that order), one at a time. */
+function* sarifResults(results: readonly FileResult[], ctx: ReportContext, { sources, index }: ReturnType<typeof prepare>) {
+  const fingerprint = fingerprinter(ctx.cwd, sources);
+  for (const r of results) {
+    for (const f of r.findings) {
       const fixes = sarifFixes(f, ctx.cwd, sources);
-      return {
+      yield {
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId)!,
         level: sarifLevel(f.severity),
@@ -156,9 +161,11 @@ export function toSarif(results: readonly FileResult[], ctx: ReportContext) {
           : {}),
         properties: { messageId: f.messageId },
       };
-    }),
-  );
+    }
+  }
+}
 
+function sarifLog<R>(ctx: ReportContext, ruleIds: readonly string[], results: R[]) {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0' as const,
@@ -174,10 +181,30 @@ export function toSarif(results: readonly FileResult[], ctx: ReportContext) {
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits' as const,
-        results: sarifResults,
+        // Last, so that a chunked report can stream it after the rest of the log.
+        results,
       },
     ],
   };
 }
 
-export const sarif: Reporter = (results, ctx) => JSON.stringify(toSarif(results, ctx), null, 2) + '\n';
+export function toSarif(results: readonly FileResult[], ctx: ReportContext) {
+  const prepared = prepare(results, ctx);
+  return sarifLog(ctx, prepared.ruleIds, [...sarifResults(results, ctx, prepared)]);
+}
+
+const RESULTS_KEY = '"results": []';
+
+/**
+ * The log with an empty results array is written around the results, which come one by one. The
+ * key is found by its text: within JSON strings a quote is always escaped, so only the key matches.
+ */
+export const sarif: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+  const prepared = prepare(results, ctx);
+  const frame = JSON.stringify(sarifLog(ctx, prepared.ruleIds, []), null, 2);
+  const at = frame.lastIndexOf(RESULTS_KEY);
+  const depth = (at - (frame.lastIndexOf('\n', at) + 1)) / 2;
+  yield frame.slice(0, at + RESULTS_KEY.length - 2);
+  yield* jsonArrayChunks(sarifResults(results, ctx, prepared), depth);
+  yield frame.slice(at + RESULTS_KEY.length) + '\n';
+});

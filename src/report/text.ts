@@ -3,9 +3,10 @@
  * range, the fix hint and the rule's docs link, then the counts and what --fix would do.
  * Coloured with plain ANSI codes when asked; without colour it holds no escape sequence at all.
  */
-import type { FileResult, Finding, ReportContext, Reporter, Severity } from '../engine/types.js';
+import type { FileResult, Finding, ReportContext, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../meta.js';
-import { countFindings, displayPath, hintLines, summaryLine, visibleFindings } from './common.js';
+import { displayPath, hintLines, summaryLine, visibleFindings, type Counts } from './common.js';
+import { chunkedReporter, type ChunkedReporter } from './chunks.js';
 import type { SourceFile } from '../parse/source.js';
 import { sourcesOf } from './common.js';
 
@@ -81,24 +82,32 @@ function renderFinding(f: Finding, src: SourceFile | undefined, ctx: ReportConte
   return out;
 }
 
-export const text: Reporter = (results, ctx) => {
+/** One piece per file with findings; the pieces joined are the report (blocks split by blank lines, then the tally). */
+export const text: ChunkedReporter = chunkedReporter(function* (results, ctx) {
   const paint = painter(ctx.color);
   const sources = sourcesOf(results);
-  const blocks: string[] = [];
+  const counts: Counts = { errors: 0, warnings: 0, info: 0 };
   let safe = 0;
   let unsafe = 0;
+  let any = false;
   for (const r of results as FileResult[]) {
+    const blocks: string[] = [];
     for (const f of visibleFindings(r)) {
       blocks.push(renderFinding(f, sources.get(f.location.path), ctx, paint).join('\n'));
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.info++;
       if (f.fix?.safety === 'safe') safe++;
       else if (f.fix) unsafe++;
     }
+    if (blocks.length === 0) continue;
+    yield (any ? '\n\n' : '') + blocks.join('\n\n');
+    any = true;
   }
-  if (blocks.length === 0) return '';
-  const counts = countFindings(results.flatMap((r) => r.findings));
+  if (!any) return;
   const colour: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'blue';
   const tail = [paint(colour, summaryLine(counts))];
   if (safe) tail.push(`${safe} fixable with --fix`);
   if (unsafe) tail.push(`${unsafe} more with --unsafe-fixes`);
-  return `${blocks.join('\n\n')}\n\n${tail.join('; ')}\n`;
-};
+  yield `\n\n${tail.join('; ')}\n`;
+});
