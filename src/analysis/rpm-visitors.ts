@@ -5,7 +5,7 @@
 import type { RuleContext, Visitors } from '../engine/types.js';
 import type { ShellCommand } from '../parse/dockerfile/shell/types.js';
 import { rpmInstallWord, rpmUnpinned, type ToolCall } from './packages.js';
-import { commandsNamed, earlierRunText, fedByYes, hasOption, insertAfter, runViews } from './shell-query.js';
+import { commandsNamed, earlierRunText, fedByYes, hasOption, insertAfter, viewsCalling } from './shell-query.js';
 
 /** Reads a command as the tool's call; `names` (given with it) are the command names it accepts. */
 type CallOf = (cmd: ShellCommand) => ToolCall | undefined;
@@ -14,7 +14,7 @@ type CallOf = (cmd: ShellCommand) => ToolCall | undefined;
 export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, names)) {
         for (const cmd of commandsNamed(view, names)) {
           const call = callOf(cmd);
           const word = call && rpmInstallWord(call);
@@ -36,7 +36,7 @@ export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf
 export function unpinnedPackages(ctx: RuleContext<any, 'unpinned' | 'stream'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, names)) {
         for (const cmd of commandsNamed(view, names)) {
           const call = callOf(cmd);
           if (!call) continue;

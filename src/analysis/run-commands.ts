@@ -24,6 +24,7 @@ export function onbuildTrigger(ins: Instruction): OnbuildTrigger | undefined {
 }
 
 const cache = new WeakMap<Instruction, readonly ShellCommand[]>();
+const NO_COMMANDS: readonly ShellCommand[] = [];
 
 /**
  * The simple commands an instruction runs: a RUN's, or those of a shell-form `ONBUILD RUN`
@@ -32,7 +33,8 @@ const cache = new WeakMap<Instruction, readonly ShellCommand[]>();
 export function commandsOf(file: Dockerfile, ins: Instruction): readonly ShellCommand[] {
   if (ins.keyword === 'RUN') return (ins as RunInstruction).commands;
   const trigger = onbuildTrigger(ins);
-  if (!trigger || trigger.keyword !== 'RUN' || trigger.args.length === 0) return [];
+  // Asked for every instruction by several rules: one shared empty list for all the others.
+  if (!trigger || trigger.keyword !== 'RUN' || trigger.args.length === 0) return NO_COMMANDS;
   let out = cache.get(ins);
   if (!out) {
     // The trigger's own flags (`ONBUILD RUN --mount=… cmd`) are not shell text.

@@ -154,6 +154,72 @@ export function commandsNamed(view: RunView, names: readonly string[]): readonly
   return found ?? NO_COMMANDS;
 }
 
+const callersOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
+const unionsOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
+const NO_VIEWS: readonly RunView[] = [];
+
+/**
+ * The RUN views (as `runViews`, in file order) with at least one command named one of `names`.
+ * Some twenty package rules each look for one tool that most RUNs never call: each name's views
+ * are found once per file, so each rule visits only those instead of asking every view.
+ */
+export function viewsCalling(file: Dockerfile, names: readonly string[]): readonly RunView[] {
+  if (names.length === 1) return viewsCallingName(file, names[0]!);
+  let only: readonly RunView[] | undefined;
+  let several = false;
+  for (const name of names) {
+    const list = viewsCallingName(file, name);
+    if (list.length === 0) continue;
+    if (only) several = true;
+    else only = list;
+  }
+  if (!several) return only ?? NO_VIEWS;
+  // Several of the names are called in the file: the union, in file order, once per name set.
+  let unions = unionsOf.get(file);
+  if (!unions) unionsOf.set(file, (unions = new Map()));
+  const key = names.join('\n');
+  let union = unions.get(key);
+  if (!union) {
+    const members = new Set<RunView>();
+    for (const name of names) for (const view of viewsCallingName(file, name)) members.add(view);
+    union = runViews(file).filter((view) => members.has(view));
+    unions.set(key, union);
+  }
+  return union;
+}
+
+/**
+ * The views calling `name`, by comparing each command's name with it in place: grouping every
+ * command by name hashed each name string, which cost more than the few names rules ask for.
+ */
+function viewsCallingName(file: Dockerfile, name: string): readonly RunView[] {
+  let byName = callersOf.get(file);
+  if (!byName) callersOf.set(file, (byName = new Map()));
+  let list = byName.get(name);
+  if (!list) {
+    const found: RunView[] = [];
+    // `commandName` never holds a slash.
+    if (!name.includes('/')) {
+      for (const view of runViews(file)) {
+        for (const cmd of view.commands) {
+          if (isNamed(cmd.name, name)) {
+            found.push(view);
+            break;
+          }
+        }
+      }
+    }
+    byName.set(name, (list = found.length > 0 ? found : NO_VIEWS));
+  }
+  return list;
+}
+
+/** `commandName` of a command named `full` is `name` (which has no slash). */
+function isNamed(full: string, name: string): boolean {
+  const extra = full.length - name.length;
+  return extra >= 0 && (extra === 0 || full.charCodeAt(extra - 1) === 47) && full.endsWith(name);
+}
+
 /** Every RUN and ONBUILD RUN of the file, in order (computed once per file). */
 export function runViews(file: Dockerfile): RunView[] {
   let list = views.get(file);

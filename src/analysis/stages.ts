@@ -8,6 +8,7 @@ import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/model.j
 
 /** The stage itself, then the stage it is built on, and so on (cycle-safe). */
 export function baseChain(file: Dockerfile, stage: Stage): Stage[] {
+  if (stage.from.stageRef === undefined) return [stage];
   const out: Stage[] = [];
   const seen = new Set<number>();
   let s: Stage | undefined = stage;
@@ -48,6 +49,7 @@ export function chainFold<T>(file: Dockerfile, stage: Stage, memo: WeakMap<Stage
 const roots = new WeakMap<Stage, Stage>();
 /** The first stage of a stage's chain: `baseChain(file, stage).at(-1)`, in constant time. */
 export function rootStage(file: Dockerfile, stage: Stage): Stage {
+  if (stage.from.stageRef === undefined) return stage;
   return chainFold(file, stage, roots, (base, s) => base ?? s);
 }
 
@@ -67,10 +69,29 @@ export function visibleInstructions(file: Dockerfile, stage: Stage, before?: Ins
   return out;
 }
 
-/** The last instruction with `keyword` visible at `before` (or at the end of the stage). */
+/**
+ * The last instruction with `keyword` visible at `before` (or at the end of the stage): what
+ * `visibleInstructions` lists, searched backwards in place. Asked for every RUN and COPY by some
+ * rules, listing the visible instructions each time cost an array per question.
+ */
 export function lastVisible(file: Dockerfile, stage: Stage, keyword: string, before?: Instruction): Instruction | undefined {
-  const seen = visibleInstructions(file, stage, before);
-  for (let i = seen.length - 1; i >= 0; i--) if (seen[i]!.keyword === keyword) return seen[i];
+  const chain = baseChain(file, stage);
+  // The listing runs from the chain's first stage to `stage` and stops at the first `before`.
+  let cutStage = -1;
+  let cutAt = -1;
+  if (before) {
+    for (let k = chain.length - 1; k >= 0 && cutStage < 0; k--) {
+      const at = chain[k]!.instructions.indexOf(before);
+      if (at >= 0) {
+        cutStage = k;
+        cutAt = at;
+      }
+    }
+  }
+  for (let k = Math.max(0, cutStage); k < chain.length; k++) {
+    const list = chain[k]!.instructions;
+    for (let i = (k === cutStage ? cutAt : list.length) - 1; i >= 0; i--) if (list[i]!.keyword === keyword) return list[i];
+  }
   return undefined;
 }
 
@@ -138,6 +159,8 @@ export function isImageStage(stage: Stage): boolean {
  * image its chain starts at: `mcr.microsoft.com/windows/…`, nanoserver and servercore tags.
  */
 export function isWindowsStage(file: Dockerfile, stage: Stage): boolean {
-  const root = rootStage(file, stage);
-  return /(?:^|\/)windows(?:\/|$)|nanoserver|servercore/i.test(root.from.image.resolved);
+  // Most stages are their chain's start: no walk for those.
+  const root = stage.from.stageRef === undefined ? stage : rootStage(file, stage);
+  return WINDOWS_IMAGE.test(root.from.image.resolved);
 }
+const WINDOWS_IMAGE = /(?:^|\/)windows(?:\/|$)|nanoserver|servercore/i;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { apkCall, APK_NAMES } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, commandsNamed, hasOption, insertAfter, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, hasOption, insertAfter, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 const CACHES = new Set(['/var/cache/apk', '/etc/apk/cache']);
 
@@ -22,7 +22,7 @@ export default defineRule<Record<string, never>, 'cache'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, APK_NAMES)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => CACHES.has(t))) continue;
         for (const cmd of commandsNamed(view, APK_NAMES)) {

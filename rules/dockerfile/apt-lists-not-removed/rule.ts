@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { aptCall } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, canAppendAfter, commandName, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, canAppendAfter, commandName, commandsAfter, commandsNamed, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 import type { ShellCommand } from '../../../src/parse/dockerfile/shell/types.js';
 
 /** The commands `aptSub` reads. */
@@ -33,7 +33,7 @@ export default defineRule<Record<string, never>, 'listsKept'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, APT_FAMILY)) {
         if (!stageShipsLayers(file, view.stageIndex) || commandsNamed(view, APT_FAMILY).length === 0) continue;
         if (cacheMountTargets(view).some((t) => LISTS.has(t))) continue;
         const update = view.commands.find((cmd) => aptSub(cmd) === 'update');

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { RPM_CACHES, dnfCall, rpmCleanAll, DNF_NAMES } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 /** dnf subcommands that download packages or metadata into the cache. */
 const DOWNLOADS = new Set([
@@ -25,7 +25,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, DNF_NAMES)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => RPM_CACHES.has(t) || t.includes('.cache/libdnf5'))) continue;
         for (const cmd of commandsNamed(view, DNF_NAMES)) {

@@ -8,6 +8,20 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * `text.slice(start, stop).trim() === ''` without a string per line: ASCII is judged in place
+ * (a line's first visible character usually settles it), anything else is left to `trim`.
+ */
+function isBlank(text: string, start: number, stop: number): boolean {
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    return text.slice(i, stop).trim() === '';
+  }
+  return true;
+}
+
 export default defineRule<Record<string, never>, 'emptyLine'>(
   {
     id: 'empty-continuation-line',
@@ -36,7 +50,7 @@ export default defineRule<Record<string, never>, 'emptyLine'>(
       for (let line = first + 1; line < last; line++) {
         const start = file.source.lineStart(line);
         const stop = file.source.lineEnd(line);
-        if (text.slice(start, stop).trim() !== '') continue;
+        if (!isBlank(text, start, stop)) continue;
         const next = file.source.lineStart(line + 1);
         ctx.report({
           at: { path: file.path, start: stop, end: stop },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { gemInstall, gemPackages, gemPinned, GEM_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, runViews, unknownValue } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,7 +19,7 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, GEM_NAMES)) {
         for (const cmd of commandsNamed(view, GEM_NAMES)) {
           const call = gemInstall(cmd);
           if (!call) continue;

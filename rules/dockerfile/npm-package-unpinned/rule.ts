@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { npmInstall, npmPinned, NPM_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, runViews, unknownValue } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,7 +19,7 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, NPM_NAMES)) {
         for (const cmd of commandsNamed(view, NPM_NAMES)) {
           const call = npmInstall(cmd);
           if (!call) continue;

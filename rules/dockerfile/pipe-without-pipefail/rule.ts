@@ -36,14 +36,30 @@ function pipeRange(file: Dockerfile, cmd: ShellCommand, next: ShellCommand | und
 /** The shell named by a `# hadolint shell=` pragma in force at `offset`, if any. */
 function pragmaShell(file: Dockerfile, stage: Stage, offset: number): string | undefined {
   let shell: string | undefined;
-  for (const c of file.comments) {
-    if (c.range.start >= offset) break;
-    const m = PRAGMA.exec(c.text);
-    if (!m) continue;
+  for (const p of pragmasOf(file)) {
+    if (p.start >= offset) break;
     // Before the first FROM it sets the default; inside a stage, only for that stage.
-    if (c.range.start < file.stages[0]!.from.range.start || c.range.start >= stage.from.range.start) shell = m[1];
+    if (p.start < file.stages[0]!.from.range.start || p.start >= stage.from.range.start) shell = p.shell;
   }
   return shell;
+}
+
+/**
+ * The file's `# hadolint shell=` pragmas in order, matched once per file: asked for every RUN
+ * with a pipe, matching every earlier comment each time made commented files quadratic.
+ */
+const pragmaCache = new WeakMap<Dockerfile, readonly { start: number; shell: string }[]>();
+function pragmasOf(file: Dockerfile): readonly { start: number; shell: string }[] {
+  let list = pragmaCache.get(file);
+  if (!list) {
+    const found: { start: number; shell: string }[] = [];
+    for (const c of file.comments) {
+      const m = PRAGMA.exec(c.text);
+      if (m) found.push({ start: c.range.start, shell: m[1]! });
+    }
+    pragmaCache.set(file, (list = found));
+  }
+  return list;
 }
 
 export default defineRule<Record<string, never>, 'pipe' | 'pipeScript'>(

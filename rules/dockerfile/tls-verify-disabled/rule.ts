@@ -49,10 +49,13 @@ function offendingWord(cmd: ShellCommand): ShellWord | undefined {
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
-    const next = args[i + 1]?.value ?? '';
     if (curl && (v === '--insecure' || clusterHas(v, 'k', CURL_VALUE))) return w;
     if (noCheckTool && v === '--no-check-certificate') return w;
+    // What follows needs `trusted-host` or `sslverify=0` in the word unless the command is a
+    // node tool, git or export: shorter words (most of them) are passed over at once.
+    if (v.length < 11 && !nodeTool && !git && !isExport) continue;
     const eq = v.indexOf('=');
+    const next = args[i + 1]?.value ?? '';
     if (v.includes('trusted-host')) {
       if (v === '--trusted-host' || v.startsWith('--trusted-host=')) return w;
       if (TRUSTED_HOST_KEY.test(v) && next !== '') return w;

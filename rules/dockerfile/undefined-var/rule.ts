@@ -80,31 +80,49 @@ export default defineRule<Record<string, never>, Msg>(
       });
     };
     const checkStage = (file: Dockerfile, stage: Stage, globals: Set<string>) => {
-      const root = rootStage(file, stage);
-      const base = stage.from.stageRef === undefined ? undefined : file.stages[stage.from.stageRef];
-      const inherited = base && base !== stage ? namesOfChain(file, base) : new Set(ALWAYS);
-      // Copied on the stage's first own definition only: most stages of a long chain define none.
-      let defined: ReadonlySet<string> = inherited;
+      // The names in scope are only worked out at the stage's first variable use: most stages
+      // use none, and their base chain's names (a set per stage) are then never needed.
+      let inherited: ReadonlySet<string> | undefined;
+      let defined: ReadonlySet<string> | undefined;
+      /** Names the stage defines before its first variable use, in order. */
+      const pending: string[] = [];
+      const text = file.source.text;
+      // The next `$` at or after the instruction: an instruction without one uses no variable,
+      // and most do not (found once per stretch of text, not per instruction).
+      let dollar = -1;
       for (const ins of stage.instructions) {
-        for (const span of spansOf(ins)) {
+        if (dollar < ins.range.start) dollar = text.indexOf('$', ins.range.start);
+        for (const span of dollar >= 0 && dollar < ins.range.end ? spansOf(ins) : NONE) {
           for (const ref of variableRefs(file, span.start, span.end)) {
             // `${X:-default}` states what happens when X is unset: a deliberate choice.
-            if (ref.operator !== '' || defined.has(ref.name)) continue;
+            if (ref.operator !== '') continue;
+            if (!defined) {
+              const base = stage.from.stageRef === undefined ? undefined : file.stages[stage.from.stageRef];
+              inherited = defined = base && base !== stage ? namesOfChain(file, base) : new Set(ALWAYS);
+              // Copied on the stage's first own definition only: most stages of a long chain define none.
+              if (pending.length) defined = new Set([...inherited, ...pending]);
+            }
+            if (defined.has(ref.name)) continue;
             const near = nearName(ref.name, defined);
             if (near) reportRef(file, ref, 'typo', near);
             else if (globals.has(ref.name)) reportRef(file, ref, 'globalNotInScope');
             // Only a scratch chain has no base image ENV that could define the name.
-            else if (root.from.scratch) reportRef(file, ref, 'undefinedInScratch');
+            else if (rootStage(file, stage).from.scratch) reportRef(file, ref, 'undefinedInScratch');
           }
         }
         const own = definedBy(ins);
         if (!own.length) continue;
+        if (!defined) {
+          for (const n of own) pending.push(n);
+          continue;
+        }
         if (defined === inherited) defined = new Set(inherited);
         for (const n of own) (defined as Set<string>).add(n);
       }
     };
     return {
       dockerfile(file) {
+        if (file.source.text.indexOf('$') < 0) return;
         const globals = new Set(file.globalArgs.flatMap((a) => a.vars.map((v) => v.name)));
         for (const stage of file.stages) checkStage(file, stage, globals);
       },

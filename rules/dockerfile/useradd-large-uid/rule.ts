@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandsNamed, hasOption, insertAfter, parseArgs, runViews } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, hasOption, insertAfter, parseArgs, viewsCalling } from '../../../src/analysis/shell-query.js';
 
 const USERADD = {
   shortValue: 'bcdefgGkKpsuRPZ',
@@ -24,7 +24,7 @@ export default defineRule<Record<string, never>, 'lastlog'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, ['useradd'])) {
         for (const cmd of commandsNamed(view, ['useradd'])) {
           const parsed = parseArgs(cmd.args, USERADD);
           if (hasOption(parsed, 'l', ['no-log-init'])) continue;

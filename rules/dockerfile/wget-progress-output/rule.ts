@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandsNamed, parseArgs, runViews } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, parseArgs, viewsCalling } from '../../../src/analysis/shell-query.js';
 
 /** wget's short options that take a value (`-nv` is `-n` with `v`). */
 const WGET = {
@@ -24,7 +24,7 @@ export default defineRule<Record<string, never>, 'progress'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, ['wget'])) {
         for (const cmd of commandsNamed(view, ['wget'])) {
           const quiet = parseArgs(cmd.args, WGET).options.some((o) =>
             o.long

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { yarnInstall, YARN_NAMES } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandName, commandsAfter, commandsNamed, hasOption, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, commandName, commandsAfter, commandsNamed, hasOption, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'notCleaned'>(
   {
@@ -19,7 +19,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, YARN_NAMES)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         for (const cmd of commandsNamed(view, YARN_NAMES)) {
           const call = yarnInstall(cmd);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { RPM_CACHES, rpmCleanAll, rpmInstallWord, yumCall, YUM_NAMES } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'notCleaned'>(
   {
@@ -19,7 +19,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, YUM_NAMES)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).some((t) => RPM_CACHES.has(t))) continue;
         for (const cmd of commandsNamed(view, YUM_NAMES)) {

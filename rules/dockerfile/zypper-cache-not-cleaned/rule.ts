@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { cacheMountTargets, commandsAfter, commandsNamed, removes, runViews, stageShipsLayers } from '../../../src/analysis/shell-query.js';
+import { cacheMountTargets, commandsAfter, commandsNamed, removes, viewsCalling, stageShipsLayers } from '../../../src/analysis/shell-query.js';
 
 const CACHE = '/var/cache/zypp';
 
@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'notCleaned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
         if (!stageShipsLayers(file, view.stageIndex)) continue;
         if (cacheMountTargets(view).includes(CACHE)) continue;
         for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, zypperPinned, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, runViews, unknownValue } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
 
 /** `pattern:x`, `patch:x`, … name other kinds of resolvables than packages. */
 const KIND_PREFIX = /^(?:pattern|patch|product|srcpackage|application):/;
@@ -22,7 +22,7 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
         for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
           const call = zypperCall(cmd);
           const sub = call?.sub?.value;

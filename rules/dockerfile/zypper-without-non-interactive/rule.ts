@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, fedByYes, hasOption, insertAfter, runViews } from '../../../src/analysis/shell-query.js';
+import { commandsNamed, fedByYes, hasOption, insertAfter, viewsCalling } from '../../../src/analysis/shell-query.js';
 
 /** Subcommands that ask for confirmation, and whether they take `-y` themselves. */
 const PROMPTS: Record<string, boolean> = {
@@ -25,7 +25,7 @@ export default defineRule<Record<string, never>, 'interactive'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of runViews(file)) {
+      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
         for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
           const call = zypperCall(cmd);
           const sub = call?.sub;
