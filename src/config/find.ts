@@ -25,7 +25,15 @@ export class ConfigFinder {
 
   /** The config file governing `dir` (absolute or relative to the process cwd), if any. */
   findForDir(dir: string): string | undefined {
-    const start = resolve(dir);
+    return this.findFrom(resolve(dir));
+  }
+
+  findForFile(file: string): string | undefined {
+    // `resolve` of the file's path already gives an absolute, normal folder: not resolved twice.
+    return this.findFrom(dirname(resolve(file)));
+  }
+
+  private findFrom(start: string): string | undefined {
     const visited: string[] = [];
     let found: string | null = null;
     for (let cur = start; ; ) {
@@ -46,9 +54,5 @@ export class ConfigFinder {
     }
     for (const d of visited) this.cache.set(d, found);
     return found ?? undefined;
-  }
-
-  findForFile(file: string): string | undefined {
-    return this.findForDir(dirname(resolve(file)));
   }
 }

@@ -96,7 +96,6 @@ export default defineRule<Record<string, never>, Msg>(
           seen.add(key);
           return true;
         });
-        const shell = shellVarRanges(file);
         // Report each name once, at its first use in the file, with the other uses as related places.
         const byName = new Map<string, VarRef[]>();
         // `${A:-${B}}` only reads B when A's default is taken. Only these outer references can
@@ -109,12 +108,14 @@ export default defineRule<Record<string, never>, Msg>(
           if (uses) uses.push(ref);
           else byName.set(ref.name, [ref]);
         }
+        // Most files have no unset variable: the shell fields are found only for those that do.
+        const shell = byName.size ? shellVarRanges(file) : undefined;
         for (const [name, uses] of byName) {
           uses.sort((a, b) => a.range.start - b.range.start);
           const [first, ...rest] = uses as [VarRef, ...VarRef[]];
           // A bare `$NAME` in a string the container runs reads like shell syntax; `${NAME}`, or a name
           // also used in `image:`, `volumes:`, …, is the usual way of templating the file for Compose.
-          const shellUse = uses.every((u) => shell.has(rangeKey(u.range)) && file.source.text.charAt(u.range.start + 1) !== '{');
+          const shellUse = uses.every((u) => shell!.has(rangeKey(u.range)) && file.source.text.charAt(u.range.start + 1) !== '{');
           pending.push({ file, name, first, rest, shellUse });
         }
       },

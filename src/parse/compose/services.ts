@@ -18,7 +18,7 @@ import type {
   YScalar,
 } from './model.js';
 import { parsePortShort, parseVolumeShort } from './short-syntax.js';
-import { emptyMap, rangeInScalar } from './ynodes.js';
+import { emptyMap, scalarRanges } from './ynodes.js';
 
 /** A scalar's value as a string (numbers and booleans as YAML wrote them); undefined for null. */
 export function str(node: YNode | undefined): string | undefined {
@@ -90,9 +90,10 @@ function imageOf(node: YScalar, text: string): ComposeService['image'] {
   const raw = node.raw === null ? '' : String(node.raw);
   const unresolved = node.vars.filter((v) => !v.defined && (v.operator === '' || v.operator === '?' || v.operator === ':?')).map((v) => v.name);
   // The reference's range is the value inside any quotes, so tag/digest offsets line up.
-  const inner = rangeInScalar(node, text, 0, value.length);
+  const ranges = scalarRanges(node, text);
+  const inner = ranges(0, value.length);
   const range = inner && inner.end > inner.start ? inner : node.range;
-  const ref = parseImageRef(raw, value, range, unresolved, (i, j) => rangeInScalar(node, text, i, j));
+  const ref = parseImageRef(raw, value, range, unresolved, ranges);
   return { value, range: node.range, ref };
 }
 

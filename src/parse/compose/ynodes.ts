@@ -54,17 +54,30 @@ export const interpolationOrigin = new WeakMap<YScalar, number[]>();
  * of it came from a variable. `text` is the whole file text.
  */
 export function rangeInScalar(node: YScalar, text: string, i: number, j: number): Ranged | undefined {
-  if (typeof node.raw !== 'string') return undefined;
-  let a = i;
-  let b = j;
+  return scalarRanges(node, text)(i, j);
+}
+
+/**
+ * rangeInScalar for several sub-ranges of one scalar (an image's name, tag and digest): the
+ * scalar's layout in the source is worked out once, on the first call.
+ */
+export function scalarRanges(node: YScalar, text: string): (i: number, j: number) => Ranged | undefined {
+  const raw = node.raw;
+  if (typeof raw !== 'string') return () => undefined;
   const origin = interpolationOrigin.get(node);
-  if (origin) {
-    const slice = origin.slice(i, j);
-    if (slice.length === 0 || slice.some((o) => o < 0)) return undefined;
-    a = slice[0]!;
-    b = slice[slice.length - 1]! + 1;
-  }
-  if (b > node.raw.length || a > b) return undefined;
-  const [s, e] = scalarSpans(text, node.range.start, node.range.end, node.style, node.raw)(a, b);
-  return { path: node.range.path, start: s, end: e };
+  let spans: ((a: number, b: number) => [number, number]) | undefined;
+  return (i, j) => {
+    let a = i;
+    let b = j;
+    if (origin) {
+      const slice = origin.slice(i, j);
+      if (slice.length === 0 || slice.some((o) => o < 0)) return undefined;
+      a = slice[0]!;
+      b = slice[slice.length - 1]! + 1;
+    }
+    if (b > raw.length || a > b) return undefined;
+    spans ??= scalarSpans(text, node.range.start, node.range.end, node.style, raw);
+    const [s, e] = spans(a, b);
+    return { path: node.range.path, start: s, end: e };
+  };
 }

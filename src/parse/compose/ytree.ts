@@ -3,7 +3,7 @@
  * keys are applied, duplicate keys are recorded, and string scalars are interpolated with the
  * `${…}` ranges mapped back to the source.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Ranged, SourceFile } from '../source.js';
 import type { VarRef, YMap, YMapEntry, YNode, YPath, YScalar, YSeq } from './model.js';
@@ -142,9 +142,24 @@ class TreeBuilder {
     return this.nullScalar(at, path);
   }
 
-  /** yaml's Alias.resolve searches the document each time; aliases repeat, so remember. */
-  private aliasTargets = new Map<Alias, YamlNode | undefined>();
+  /**
+   * yaml's Alias.resolve walks the whole document for each alias (a file with many aliases was
+   * quadratic): one walk, in the same order, gives every alias its target, the last node before
+   * it that carries its anchor.
+   */
+  private aliasTargets: Map<Alias, YamlNode | undefined> | undefined;
   private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const anchored = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchored.get(node.source));
+          else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
     if (!this.aliasTargets.has(alias)) this.aliasTargets.set(alias, alias.resolve(this.doc) as YamlNode | undefined);
     return this.aliasTargets.get(alias);
   }
