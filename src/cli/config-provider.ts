@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigSet } from '../config/config-set.js';
+import { nodeIsFile } from '../config/find.js';
 import { formatConfigProblem } from '../config/problem.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { FailOn } from '../config/schema.js';
@@ -77,6 +78,9 @@ export function providerFromConfigSet(set: ConfigSet, rules: readonly Rule[], cw
   return {
     forFile: (path) => of(set.forFile(path).config),
     isIgnored: (path) => of(set.forFile(path).config).ignored(path),
+    // The run's listings say which config names are absent (nearly all of them, for free); a
+    // name that is present is confirmed on the disk, where config files are loaded from.
+    lookUpThrough: (fs) => set.lookUpWith((p) => fs.kind(p) !== undefined && nodeIsFile(p)),
     get problems() {
       return set.problems.map(formatConfigProblem);
     },

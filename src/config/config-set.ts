@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import type { RuleMeta } from '../engine/types.js';
 import { AliasIndex } from './aliases.js';
-import { ConfigFinder } from './find.js';
+import { ConfigFinder, nodeIsFile, type IsFile } from './find.js';
 import { loadConfigFile } from './load.js';
 import { findHadolintConfig, loadHadolintConfig } from './hadolint.js';
 import { hasErrors, type ConfigProblem } from './problem.js';
@@ -37,6 +37,7 @@ export class ConfigSet {
   private readonly byDir = new Map<string, ConfigForFile>();
   private readonly byFile = new Map<string, ConfigForFile>();
   private readonly hadolintByDir = new Map<string, string | null>();
+  private isFile: IsFile = nodeIsFile;
   private readonly seen: ConfigProblem[] = [];
 
   private constructor(
@@ -57,6 +58,15 @@ export class ConfigSet {
     return new ConfigSet(metas, validator, opts);
   }
 
+  /**
+   * Config files are looked for with `isFile` from now on (both ours and `.hadolint.yaml`). A lint
+   * run hands the folder listings it has made, so the lookups cost no system call.
+   */
+  lookUpWith(isFile: IsFile): void {
+    this.finder.lookUpWith(isFile);
+    this.isFile = isFile;
+  }
+
   /** The config path governing a file, or undefined when none is found. */
   configPathFor(file: string): string | undefined {
     return this.opts.configPath ?? this.finder.findForFile(file);
@@ -74,7 +84,7 @@ export class ConfigSet {
     if (!entry) {
       const path = this.configPathFor(file);
       // No config of ours applies: a hadolint config, if there is one, says how to lint.
-      const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd(), undefined, this.hadolintByDir) : undefined;
+      const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd(), this.isFile, this.hadolintByDir) : undefined;
       entry = hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
       this.byDir.set(dir, entry);
     }

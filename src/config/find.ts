@@ -18,10 +18,21 @@ const nodeIsFile: IsFile = (path) => {
   }
 };
 
+/** Whether `path` is a file, asked of the disk (the default of lookups). */
+export { nodeIsFile };
+
 export class ConfigFinder {
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly isFile: IsFile = nodeIsFile) {}
+  constructor(private isFile: IsFile = nodeIsFile) {}
+
+  /**
+   * Answers later lookups with `isFile` (e.g. from the folder listings a lint run has already
+   * made). Cached answers stay: config files are never written during a run.
+   */
+  lookUpWith(isFile: IsFile): void {
+    this.isFile = isFile;
+  }
 
   /** The config file governing `dir` (absolute or relative to the process cwd), if any. */
   findForDir(dir: string): string | undefined {

@@ -5,7 +5,8 @@
  * `info`), `trustedRegistries`, `label-schema`, `strict-labels` → settings, `failure-threshold` →
  * `failOn`. Codes go through the alias table, so `DL3008` configures the rule that carries it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { nodeIsFile } from './find.js';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { SourceFile } from '../parse/source.js';
@@ -17,19 +18,11 @@ import type { FailOn, RuleLevel } from './schema.js';
 
 export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
-const isFile = (p: string) => {
-  try {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-};
-
 /** The hadolint config for a Dockerfile: in its folder, else in the working directory. */
 export function findHadolintConfig(
   file: string,
   cwd: string,
-  exists: (p: string) => boolean = isFile,
+  exists: (p: string) => boolean = nodeIsFile,
   /** Answers per folder, kept by a caller that asks for many files (the cwd is asked every time). */
   memo?: Map<string, string | null>,
 ): string | undefined {

@@ -41,6 +41,11 @@ export interface ConfigProvider {
   forFile(path: string): EffectiveConfig;
   /** Whether a file found by walking a folder is left out by the `ignore` globs of its config. */
   isIgnored(path: string): boolean;
+  /**
+   * Look for config files through this view of the run (its folder listings) rather than the
+   * disk: the walk has listed every folder a lookup asks about. Optional for other providers.
+   */
+  lookUpThrough?(fs: FileSystem): void;
 }
 
 export interface LintRequest {
@@ -92,6 +97,7 @@ function byPosition(a: Finding, b: Finding): number {
 export async function lint(req: LintRequest): Promise<LintOutcome> {
   const guard = guardFileSystem(cachingFileSystem(req.fs ?? nodeFileSystem), (p) => req.config.forFile(p).settings);
   const { fs, stdinPath } = overlay(guard.fs, req.stdin, req.cwd);
+  req.config.lookUpThrough?.(fs);
   const errors: string[] = [];
   let targets: { path: string; kind: FileKind }[] = [];
   if (stdinPath) {

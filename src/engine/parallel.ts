@@ -17,6 +17,7 @@ import { discover, type FileKind } from '../cli/discover.js';
 import { lint, type LintOutcome, type LintRequest } from './lint.js';
 import type { FileResult } from './types.js';
 import { nodeFileSystem } from '../project/fs.js';
+import { cachingFileSystem } from '../project/cached-fs.js';
 import { recordingFileSystem } from './recording-fs.js';
 import { releaseGarbage, tightenHeapGrowth } from './heap-growth.js';
 
@@ -247,9 +248,12 @@ async function split(req: LintRequest, options: ParallelOptions): Promise<Parall
   const customFs = req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk;
   if (customFs && !sequential) return single('a custom FileSystem cannot be shared with workers');
 
+  // Listed once, and the config lookups of the walk answered from those listings (as in lint()).
+  const walkFs = cachingFileSystem(customFs ? req.fs! : nodeFileSystem);
+  req.config.lookUpThrough?.(walkFs);
   const found = await discover(req.paths, {
     cwd: req.cwd,
-    fs: customFs ? req.fs! : nodeFileSystem,
+    fs: walkFs,
     isIgnored: (p) => req.config.isIgnored(p),
     ...(req.kind ? { kind: req.kind } : {}),
   });

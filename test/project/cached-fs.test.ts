@@ -93,3 +93,26 @@ test('readWithin: the text when small enough, the size when larger, through eith
   assert.equal(readWithin(nodeFileSystem, join(dir, 'none'), 100), undefined);
   assert.equal(nodeFileSystem.readError!(join(dir, 'none')), 'it no longer exists (removed during the run?)');
 });
+
+test('config files are looked up through the run’s listings, and loaded from the disk', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'compose-lint-cfg-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM node:latest\n');
+  writeFileSync(join(dir, 'app', '.compose-lint.yaml'), 'rules:\n  latest-image-tag: off\n');
+  const { createConfigProvider } = await import('../../src/cli/config-provider.js');
+  const ids = async (fs: FileSystem) => {
+    const provider = await createConfigProvider({ cwd: dir, rules, ruleFlags: [] });
+    const out = await lint({ cwd: dir, paths: ['.'], config: provider, env: {}, fs });
+    return out.results.flatMap((r) => r.findings.map((f) => f.ruleId)).filter((id) => id === 'latest-image-tag');
+  };
+  // Seen by the listing: the config applies and turns the rule off.
+  assert.deepEqual(await ids(nodeFileSystem), []);
+  // A view whose listing leaves the config out: the lookup asks the view, not the disk.
+  const hiding: FileSystem = {
+    ...nodeFileSystem,
+    readDir: (p) => nodeFileSystem.readDir(p)?.filter((e) => e.name !== '.compose-lint.yaml'),
+    kind: (p) => (p.endsWith('.compose-lint.yaml') ? undefined : nodeFileSystem.kind(p)),
+  };
+  assert.deepEqual(await ids(hiding), ['latest-image-tag']);
+});
