@@ -43,6 +43,14 @@ export class SourceFile {
     return starts;
   }
 
+  /**
+   * Offset where each line starts, index 0 for line 1 (breaks: LF, CRLF, CR). Shared with
+   * parsers so that a file is split into lines once; callers must not modify it.
+   */
+  lineStartOffsets(): readonly number[] {
+    return this.starts();
+  }
+
   get lineCount(): number {
     return this.starts().length;
   }

@@ -19,7 +19,42 @@ export type Lookup = (name: string) => string | undefined;
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
+/**
+ * A word without `$`, quotes or escapes expands to itself: its origin is the identity, kept as
+ * a start offset and listed only if asked for.
+ */
+class PlainExpansion implements Expansion {
+  readonly names: string[] = [];
+  readonly unresolved: string[] = [];
+  private table: number[] | undefined;
+
+  constructor(
+    readonly value: string,
+    readonly from: number,
+  ) {}
+
+  get origin(): number[] {
+    if (!this.table) {
+      const table: number[] = [];
+      for (let k = 0; k < this.value.length; k++) table.push(this.from + k);
+      this.table = table;
+    }
+    return this.table;
+  }
+}
+
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s;
+
+function plain(s: string, from: number, to: number, escape: string): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s[k];
+    if (c === '$' || c === '"' || c === "'" || c === escape) return false;
+  }
+  return true;
+}
+
 export function expandWord(s: string, from: number, to: number, escape: string, lookup: Lookup): Expansion {
+  if (plain(s, from, to, escape)) return new PlainExpansion(s.slice(from, Math.max(from, to)), from);
   const out: Expansion = { value: '', origin: [], names: [], unresolved: [] };
   // Consecutive literal characters are appended as one slice [runStart, runEnd): adding them one
   // at a time built a new string per character.
@@ -88,7 +123,7 @@ export function expandWord(s: string, from: number, to: number, escape: string, 
         const close = s.indexOf('}', i + 2);
         if (close >= 0 && close < to) {
           const inner = s.slice(i + 2, close);
-          const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(inner);
+          const m = BRACED.exec(inner);
           const written = s.slice(i, close + 1);
           if (m) {
             const op = m[2] ?? '';
@@ -123,6 +158,7 @@ export function expandWord(s: string, from: number, to: number, escape: string, 
  * unbroken literal run of the input; otherwise undefined.
  */
 export function literalSpan(exp: Expansion, i: number, j: number): { start: number; end: number } | undefined {
+  if (exp instanceof PlainExpansion) return i < j && j <= exp.value.length ? { start: exp.from + i, end: exp.from + j } : undefined;
   if (i >= j || j > exp.origin.length) return undefined;
   for (let k = i; k < j; k++) {
     const o = exp.origin[k]!;

@@ -60,6 +60,9 @@ const SPLIT_MODE: Record<string, SplitMode> = {
 };
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+// Shared by the heads that have none (most): never written to, `readHead` replaces them first.
+const NO_WORDS: RawWord[] = [];
+const NO_MARKERS: RawMarker[] = [];
 const MARKER = /^(\d*)<<(-?)/;
 const MARKER_NAME = /^(?:[^\s<>|;&()'"]|'[^']*'|"[^"]*")+/;
 
@@ -82,7 +85,7 @@ export function readHead(line: LogicalLine, escape: string): Head {
     flags.push({ word, name, value, valueStart });
   }
   const argsStart = first ? first.start : s.length;
-  const head: Head = { line, keywordRaw, keyword, kwEnd, flags, argsStart, words: null, first, escape, json: null, jsonPrefix: [], markers: [] };
+  const head: Head = { line, keywordRaw, keyword, kwEnd, flags, argsStart, words: null, first, escape, json: null, jsonPrefix: NO_WORDS, markers: NO_MARKERS };
   if (JSON_KEYWORDS.has(keyword) && s[argsStart] === '[') head.json = parseJsonArray(s, argsStart);
   // Without `<<` no word of a RUN can be a heredoc marker.
   if (keyword === 'RUN' && (head.json !== null || !s.includes('<<', argsStart))) return head;
@@ -92,7 +95,6 @@ export function readHead(line: LogicalLine, escape: string): Head {
     if (head.json) head.jsonPrefix = [words[0]!];
   }
   const json = head.json;
-  const markers = head.markers;
   if (!json) {
     let from = -1;
     if (HEREDOC_KEYWORDS.has(keyword)) from = 0;
@@ -108,7 +110,8 @@ export function readHead(line: LogicalLine, escape: string): Head {
         const nameStart = word.start + m[0].length;
         const name = unquote(s, nameStart, nameStart + nm[0].length, escape);
         if (name === '') continue;
-        markers.push({
+        if (head.markers === NO_MARKERS) head.markers = [];
+        head.markers.push({
           name,
           stripTabs: m[2] === '-',
           quoted: /['"]/.test(nm[0]),

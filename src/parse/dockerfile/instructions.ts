@@ -25,7 +25,7 @@ import { parseShell } from './shell/lex.js';
 import type { Head } from './head.js';
 import { sourceOffset, type LogicalLine, type RawHeredocBody } from './scan.js';
 import { expandWord, literalSpan } from './expand.js';
-import { unquote, type RawWord } from './words.js';
+import { unquote, type JsonItem, type RawWord } from './words.js';
 import { argWords } from './head.js';
 
 export interface BuildContext {
@@ -97,7 +97,6 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
   const line = head.line;
   const s = line.text;
   const sp = new Spans(ctx.path, line);
-  const toWord = (w: RawWord): Word => ({ value: w.value, range: sp.range(w.start, w.end) });
 
   const flags: Flag[] = head.flags.map((f) => {
     const flag: Flag = {
@@ -110,18 +109,11 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
     return flag;
   });
 
-  // A shell-form RUN's words are split only when something reads its `args` (see `argWords`).
-  const lazyArgs = head.words === null && !head.json;
-  const args: Word[] = head.json
-    ? [...head.jsonPrefix.map(toWord), ...head.json.map((it) => ({ value: it.value, range: sp.range(it.start, it.end) }))]
-    : lazyArgs
-      ? NO_WORDS
-      : argWords(head).map(toWord);
   const lastHeadToken = head.flags.length > 0 ? head.flags[head.flags.length - 1]!.word.end : head.kwEnd;
   const argsRange =
     head.argsStart < s.length ? sp.range(head.argsStart, s.length) : sp.range(lastHeadToken, lastHeadToken);
 
-  const heredocs: Heredoc[] = head.markers.map((m, k) => {
+  const heredocs: Heredoc[] = head.markers.length === 0 ? [] : head.markers.map((m, k) => {
     const body = bodies[k] ?? { bodyStart: ctx.text.length, bodyEnd: ctx.text.length, terminated: false, end: ctx.text.length };
     let bodyText = ctx.text.slice(body.bodyStart, body.bodyEnd);
     if (m.stripTabs) bodyText = bodyText.replace(/^\t+/gm, '');
@@ -139,20 +131,36 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
   });
 
   const lastBody = bodies[bodies.length - 1];
-  const base: InstructionBase = {
-    keyword: head.keyword,
-    keywordRaw: head.keywordRaw,
-    keywordRange: sp.range(0, head.kwEnd),
-    range: { path: ctx.path, start: sp.at(0), end: Math.max(line.end, lastBody?.end ?? 0) },
-    flags,
-    args,
-    argsRange,
-    argsText: s.slice(head.argsStart),
-    jsonForm: head.json !== null,
-    heredocs,
-    stageIndex: ctx.stageIndex,
-  };
-  if (lazyArgs) lazyProperty(base, 'args', () => argWords(head).map(toWord));
+  const keywordRange = sp.range(0, head.kwEnd);
+  const range: Ranged = { path: ctx.path, start: sp.at(0), end: Math.max(line.end, lastBody?.end ?? 0) };
+  let base: InstructionBase;
+  if (head.words === null && !head.json) {
+    // A shell-form RUN's words are split only when something reads its `args` (see `argWords`).
+    // The node is built key by key so that `args` is an accessor in its place from the start.
+    base = { keyword: head.keyword, keywordRaw: head.keywordRaw, keywordRange, range, flags } as InstructionBase;
+    Object.defineProperty(base, 'args', LAZY_ARGS);
+    Object.defineProperty(base, ARGS_STATE, { value: head, writable: true, enumerable: false, configurable: true });
+    base.argsRange = argsRange;
+    base.argsText = s.slice(head.argsStart);
+    base.jsonForm = false;
+    base.heredocs = heredocs;
+    base.stageIndex = ctx.stageIndex;
+  } else {
+    const args: Word[] = head.json ? jsonWords(sp, head.jsonPrefix, head.json) : toWords(sp, argWords(head));
+    base = {
+      keyword: head.keyword,
+      keywordRaw: head.keywordRaw,
+      keywordRange,
+      range,
+      flags,
+      args,
+      argsRange,
+      argsText: s.slice(head.argsStart),
+      jsonForm: head.json !== null,
+      heredocs,
+      stageIndex: ctx.stageIndex,
+    };
+  }
 
   const env = { ctx, head, sp, base };
   switch (head.keyword) {
@@ -174,31 +182,51 @@ export function buildInstruction(head: Head, bodies: RawHeredocBody[], ctx: Buil
   }
 }
 
-const NO_WORDS: Word[] = [];
+function toWords(sp: Spans, words: RawWord[]): Word[] {
+  const out: Word[] = new Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    out[k] = { value: w.value, range: sp.range(w.start, w.end) };
+  }
+  return out;
+}
+
+function jsonWords(sp: Spans, prefix: RawWord[], items: JsonItem[]): Word[] {
+  const out: Word[] = toWords(sp, prefix);
+  for (const it of items) out.push({ value: it.value, range: sp.range(it.start, it.end) });
+  return out;
+}
 
 /**
- * Turns `key` of `obj` into a value computed on first read (and writable like a plain field),
- * keeping the key's place among the object's keys.
+ * Where a lazy node keeps its `Head` until `args` is first read, then the words. Not enumerable,
+ * so JSON and deep comparisons see only `args`.
  */
-function lazyProperty<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
-  let value: T[K] | undefined;
-  let done = false;
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!done) {
-        value = compute();
-        done = true;
-      }
-      return value;
-    },
-    set: (v: T[K]) => {
-      value = v;
-      done = true;
-    },
-  });
+const ARGS_STATE = Symbol('argsState');
+
+function isPendingHead(state: unknown): state is Head {
+  return typeof state === 'object' && state !== null && Object.prototype.hasOwnProperty.call(state, 'argsStart');
 }
+
+/**
+ * One getter and setter pair shared by every lazy node: V8 keeps such objects in fast mode with
+ * one hidden class, where a per-object accessor pair turned every shell-form RUN into a
+ * dictionary-mode object (slower to read for every rule, and larger).
+ */
+const LAZY_ARGS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: InstructionBase & { [ARGS_STATE]: Head | Word[] }): Word[] {
+    const state = this[ARGS_STATE];
+    // Anything but the pending head was written through the setter and is returned as written.
+    if (Array.isArray(state) || !isPendingHead(state)) return state;
+    const words = toWords(new Spans(this.range.path, state.line), argWords(state));
+    this[ARGS_STATE] = words;
+    return words;
+  },
+  set(this: { [ARGS_STATE]: Head | Word[] }, v: Word[]): void {
+    this[ARGS_STATE] = v;
+  },
+};
 
 interface Env {
   ctx: BuildContext;
@@ -285,6 +313,11 @@ function execCommand(items: Word[]): ShellCommand {
   };
 }
 
+function inOrder(commands: ShellCommand[]): boolean {
+  for (let k = 1; k < commands.length; k++) if (commands[k - 1]!.range.start > commands[k]!.range.start) return false;
+  return true;
+}
+
 function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstruction {
   const mounts: RunInstruction['mounts'] = [];
   for (const flag of base.flags) {
@@ -331,7 +364,9 @@ function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstru
         commands = commands.concat(safeShell(text.slice(body.bodyStart, body.bodyEnd), body.bodyStart, ctx, '\\', true));
       }
     }
-    commands.sort((x, y) => x.range.start - y.range.start);
+    // Sorting copies the array; the lexer's commands already come in order unless a heredoc
+    // script was appended after them.
+    if (!inOrder(commands)) commands.sort((x, y) => x.range.start - y.range.start);
   }
   const node = base as RunInstruction;
   node.keyword = 'RUN';

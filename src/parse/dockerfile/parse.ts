@@ -17,7 +17,7 @@ import type {
   ParseProblem,
   Stage,
 } from './model.js';
-import { scanBody, scanDirectives, splitLines } from './scan.js';
+import { scanBody, scanDirectives } from './scan.js';
 import { heredocRequests, readHead, type Head } from './head.js';
 import { buildInstruction, type BuildContext } from './instructions.js';
 
@@ -59,7 +59,8 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
   const problems: ParseProblem[] = [];
   /** Instructions before the first FROM; reported only when a FROM exists at all. */
   const beforeFrom: ParseProblem[] = [];
-  const lines = splitLines(text);
+  // The SourceFile's line index: reporters need it anyway, so the text is split into lines once.
+  const lines = source.lineStartOffsets();
 
   const { directives: rawDirectives, next } = scanDirectives(text, lines);
   const directives: Directive[] = [];
@@ -79,12 +80,12 @@ function build(source: SourceFile, opts: ParseDockerfileOptions): Dockerfile {
   }
 
   const heads: Head[] = [];
-  const scanned = scanBody(text, lines, next, escape, (line) => {
+  const scanned = scanBody(path, text, lines, next, escape, (line) => {
     const head = readHead(line, escape);
     heads.push(head);
     return heredocRequests(head);
   });
-  const comments: Comment[] = scanned.comments.map((c) => ({ text: c.text, range: rng(c.start, c.end) }));
+  const comments: Comment[] = scanned.comments;
 
   const ctx: BuildContext = {
     path,

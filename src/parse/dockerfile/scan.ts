@@ -3,13 +3,7 @@
  * logical instruction lines (continuations joined) and heredoc bodies. Everything keeps a
  * mapping back to source offsets so the model builder never guesses positions.
  */
-
-export interface PhysLine {
-  /** Offset of the first character. */
-  start: number;
-  /** Offset after the last character, before the line break. */
-  end: number;
-}
+import type { Comment } from './model.js';
 
 export interface RawDirective {
   name: string;
@@ -20,12 +14,6 @@ export interface RawDirective {
   nameEnd: number;
   valueStart: number;
   valueEnd: number;
-}
-
-export interface RawComment {
-  text: string;
-  start: number;
-  end: number;
 }
 
 /**
@@ -80,35 +68,14 @@ export interface ScannedInstruction {
   bodies: RawHeredocBody[];
 }
 
-export interface ScanResult {
-  lines: PhysLine[];
-  directives: RawDirective[];
-  comments: RawComment[];
-  instructions: ScannedInstruction[];
-}
-
-export function splitLines(text: string): PhysLine[] {
-  const lines: PhysLine[] = [];
-  let start = 0;
-  if (text.indexOf('\r') < 0) {
-    // No CR at all (most files): `indexOf` finds each break faster than a loop over every character.
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      lines.push({ start, end: nl });
-      start = nl + 1;
-    }
-    lines.push({ start, end: text.length });
-    return lines;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push({ start, end: text.length });
-  return lines;
+/**
+ * Offset after the last character of line `i`, before its break. `starts` is the line index of
+ * the file's SourceFile (CR, LF and CRLF breaks), so the text is split into lines only once.
+ */
+function lineEnd(text: string, starts: readonly number[], i: number): number {
+  if (i + 1 >= starts.length) return text.length;
+  const brk = starts[i + 1]! - 1;
+  return text.charCodeAt(brk) === 10 && brk > starts[i]! && text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk;
 }
 
 const DIRECTIVE = /^([ \t]*#[ \t]*)([A-Za-z][A-Za-z0-9]*)([ \t]*=[ \t]*)(.*?)[ \t]*$/;
@@ -118,14 +85,17 @@ const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
  * Directives are only read from the leading run of `# name=value` lines; the first line that is
  * anything else (blank, other comment, unknown name, instruction) ends the run.
  */
-export function scanDirectives(text: string, lines: PhysLine[]): { directives: RawDirective[]; next: number } {
+export function scanDirectives(text: string, starts: readonly number[]): { directives: RawDirective[]; next: number } {
   const directives: RawDirective[] = [];
   let i = 0;
-  for (; i < lines.length; i++) {
-    const ln = lines[i]!;
-    let start = ln.start;
+  for (; i < starts.length; i++) {
+    let start = starts[i]!;
     if (i === 0 && text.charCodeAt(0) === 0xfeff) start++;
-    const content = text.slice(start, ln.end);
+    // Directives are `#` lines: anything else ends the run without slicing the line.
+    let k = start;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (text.charCodeAt(k) !== 35) break;
+    const content = text.slice(start, lineEnd(text, starts, i));
     const m = DIRECTIVE.exec(content);
     if (!m || m[4] === '' || !KNOWN_DIRECTIVES.has(m[2]!.toLowerCase())) break;
     const nameStart = start + m[1]!.length;
@@ -146,116 +116,150 @@ export function scanDirectives(text: string, lines: PhysLine[]): { directives: R
   return { directives, next: i };
 }
 
-/** Offset of the first non-blank character of the line, or -1. */
-function firstNonBlank(text: string, ln: PhysLine): number {
-  for (let k = ln.start; k < ln.end; k++) {
-    const c = text[k];
-    if (c !== ' ' && c !== '\t' && c !== '\uFEFF') return k;
+/** Offset of the first non-blank character of [start, end), or -1. */
+function firstNonBlank(text: string, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xfeff) return k;
   }
   return -1;
 }
 
 /** Offset of the escape char when the line ends with `escape[ \t]*`, else -1. */
-function continuationAt(text: string, ln: PhysLine, escape: string, from: number): number {
-  let k = ln.end - 1;
-  while (k >= from && (text[k] === ' ' || text[k] === '\t')) k--;
-  return k >= from && text[k] === escape ? k : -1;
+function continuationAt(text: string, end: number, escape: number, from: number): number {
+  let k = end - 1;
+  while (k >= from && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= from && text.charCodeAt(k) === escape ? k : -1;
 }
 
-function commentOf(text: string, hash: number, ln: PhysLine): RawComment {
-  return { text: text.slice(hash + 1, ln.end).trim(), start: hash, end: ln.end };
+/** What `String.prototype.trim` removes (line breaks cannot occur inside a line). */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** The model's comment for `#` at `hash`, its text trimmed by index (one slice, no copy to trim). */
+function commentOf(path: string, text: string, hash: number, end: number): Comment {
+  let a = hash + 1;
+  let b = end;
+  while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+  return { text: text.slice(a, b), range: { path, start: hash, end } };
+}
+
+const NO_BODIES: RawHeredocBody[] = [];
+// Scratch space for the pieces of the logical line being read (source spans), reused across
+// lines so that each line allocates only its exact-size tables.
+const pieceFrom: number[] = [];
+const pieceTo: number[] = [];
+const pieceAt: number[] = [];
 
 /**
  * Walk the file after the directives. `heredocsOf` is asked, for each logical line, which
  * heredoc bodies follow it (only the instruction layer knows which keywords allow them).
  */
 export function scanBody(
+  path: string,
   text: string,
-  lines: PhysLine[],
+  starts: readonly number[],
   firstLine: number,
   escape: string,
   heredocsOf: (line: LogicalLine) => HeredocRequest[],
-): { comments: RawComment[]; instructions: ScannedInstruction[] } {
-  const comments: RawComment[] = [];
+): { comments: Comment[]; instructions: ScannedInstruction[] } {
+  const comments: Comment[] = [];
   const instructions: ScannedInstruction[] = [];
+  const esc = escape.charCodeAt(0);
+  const n = starts.length;
   let i = firstLine;
-  while (i < lines.length) {
-    const ln = lines[i]!;
-    const first = firstNonBlank(text, ln);
+  while (i < n) {
+    const lnEnd = lineEnd(text, starts, i);
+    const first = firstNonBlank(text, starts[i]!, lnEnd);
     if (first < 0) {
       i++;
       continue;
     }
-    if (text[first] === '#') {
-      comments.push(commentOf(text, first, ln));
+    if (text.charCodeAt(first) === 35) {
+      comments.push(commentOf(path, text, first, lnEnd));
       i++;
       continue;
     }
-    // Pieces are sliced, never copied character by character.
-    const parts: string[] = [];
-    const pieceStarts: number[] = [];
-    const pieceOffsets: number[] = [];
-    let length = 0;
+    let np = 0;
     let from = first;
-    let cur = ln;
+    let curEnd = lnEnd;
     for (;;) {
-      const cont = continuationAt(text, cur, escape, from);
-      const stop = cont >= 0 ? cont : cur.end;
+      const cont = continuationAt(text, curEnd, esc, from);
+      const stop = cont >= 0 ? cont : curEnd;
       if (stop > from) {
-        parts.push(text.slice(from, stop));
-        pieceStarts.push(length);
-        pieceOffsets.push(from);
-        length += stop - from;
+        pieceFrom[np] = from;
+        pieceTo[np] = stop;
+        np++;
       }
       i++;
       if (cont < 0) break;
       // Comment and blank lines inside a continuation are dropped, as BuildKit does.
-      let next: PhysLine | undefined;
-      while (i < lines.length) {
-        const cand = lines[i]!;
-        const fnb = firstNonBlank(text, cand);
+      let found = false;
+      while (i < n) {
+        const candEnd = lineEnd(text, starts, i);
+        const fnb = firstNonBlank(text, starts[i]!, candEnd);
         if (fnb < 0) {
           i++;
           continue;
         }
-        if (text[fnb] === '#') {
-          comments.push(commentOf(text, fnb, cand));
+        if (text.charCodeAt(fnb) === 35) {
+          comments.push(commentOf(path, text, fnb, candEnd));
           i++;
           continue;
         }
-        next = cand;
+        found = true;
+        curEnd = candEnd;
         break;
       }
-      if (!next) break;
-      cur = next;
-      from = cur.start;
+      if (!found) break;
+      from = starts[i]!;
     }
-    let chars = parts.length === 1 ? parts[0]! : parts.join('');
-    // Trailing blanks are not part of the instruction.
-    let trimmed = chars.length;
-    while (trimmed > 0 && (chars.charCodeAt(trimmed - 1) === 32 || chars.charCodeAt(trimmed - 1) === 9)) trimmed--;
-    if (trimmed === 0) continue;
-    if (trimmed < chars.length) {
-      chars = chars.slice(0, trimmed);
-      while (pieceStarts[pieceStarts.length - 1]! >= trimmed) {
-        pieceStarts.pop();
-        pieceOffsets.pop();
+    // Trailing blanks are not part of the instruction; they may span several pieces.
+    while (np > 0) {
+      const f = pieceFrom[np - 1]!;
+      let t = pieceTo[np - 1]!;
+      while (t > f && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+      if (t > f) {
+        pieceTo[np - 1] = t;
+        break;
       }
+      np--;
     }
-    const logical: LogicalLine = { text: chars, pieceStarts, pieceOffsets, end: 0, lastLine: i - 1 };
-    logical.end = sourceOffset(logical, trimmed - 1) + 1;
-    const bodies: RawHeredocBody[] = [];
-    for (const req of heredocsOf(logical)) {
-      const bodyStart = i < lines.length ? lines[i]!.start : text.length;
+    if (np === 0) continue;
+    let chars: string;
+    let pieceStarts: number[];
+    let pieceOffsets: number[];
+    if (np === 1) {
+      chars = text.slice(pieceFrom[0]!, pieceTo[0]!);
+      pieceStarts = [0];
+      pieceOffsets = [pieceFrom[0]!];
+    } else {
+      // Pieces are sliced, never copied character by character.
+      chars = '';
+      for (let k = 0; k < np; k++) {
+        pieceAt[k] = chars.length;
+        chars += text.slice(pieceFrom[k]!, pieceTo[k]!);
+      }
+      pieceStarts = pieceAt.slice(0, np);
+      pieceOffsets = pieceFrom.slice(0, np);
+    }
+    const logical: LogicalLine = { text: chars, pieceStarts, pieceOffsets, end: pieceTo[np - 1]!, lastLine: i - 1 };
+    const requests = heredocsOf(logical);
+    const bodies: RawHeredocBody[] = requests.length === 0 ? NO_BODIES : [];
+    for (const req of requests) {
+      const bodyStart = i < n ? starts[i]! : text.length;
       let done: RawHeredocBody | undefined;
-      while (i < lines.length) {
-        const bl = lines[i]!;
-        let from = bl.start;
-        if (req.stripTabs) while (from < bl.end && text.charCodeAt(from) === 9) from++;
+      while (i < n) {
+        const blStart = starts[i]!;
+        const blEnd = lineEnd(text, starts, i);
+        let from = blStart;
+        if (req.stripTabs) while (from < blEnd && text.charCodeAt(from) === 9) from++;
         i++;
-        if (bl.end - from === req.name.length && text.startsWith(req.name, from)) {
-          done = { bodyStart, bodyEnd: bl.start, terminated: true, end: bl.end };
+        if (blEnd - from === req.name.length && text.startsWith(req.name, from)) {
+          done = { bodyStart, bodyEnd: blStart, terminated: true, end: blEnd };
           break;
         }
       }
