@@ -5,7 +5,6 @@
  */
 import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** Pieces are gathered to about this many characters per write: few system calls, little held. */
 const BATCH = 1 << 16;
@@ -82,7 +81,9 @@ function open(path: string): Destination {
     }
   }
   const mode = st ? st.mode & 0o7777 : undefined;
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Opened with 'wx', so a clash fails safe (written in place). Not node:crypto: loading it
+  // costs every run a few ms of start-up, and the name needs no secrecy.
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     return { fd: openSync(tmp, 'wx', mode ?? 0o666), rename: { tmp, target, mode } };
   } catch {
