@@ -86,6 +86,20 @@ function overlay(fs: FileSystem, stdin: LintRequest['stdin'], cwd: string): { fs
   };
 }
 
+/**
+ * The enabled rules by id, built once per rule list: a provider hands out the same list for every
+ * file of a config, across lint() calls too (a unit-by-unit run makes ~1,000 calls).
+ */
+const enabledByRules = new WeakMap<readonly ActiveRule[], { byId: Map<string, ActiveRule>; ids: Set<string> }>();
+function enabledFor(config: EffectiveConfig) {
+  let e = enabledByRules.get(config.rules);
+  if (!e) {
+    const byId = new Map(config.rules.map((r) => [r.rule.meta.id, r]));
+    enabledByRules.set(config.rules, (e = { byId, ids: new Set(byId.keys()) }));
+  }
+  return e;
+}
+
 function byPosition(a: Finding, b: Finding): number {
   return (
     a.location.start.line - b.location.start.line ||
@@ -285,16 +299,6 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
     if (findings.length) needText.add(path);
     for (const f of findings) for (const fix of f.fix ? [f.fix, ...(f.suggestions ?? [])] : f.suggestions ?? []) for (const e of fix.edits) needText.add(e.path);
   }
-  // The enabled rules by id, built once per rule list rather than once per file.
-  const enabledByRules = new Map<readonly ActiveRule[], { byId: Map<string, ActiveRule>; ids: Set<string> }>();
-  const enabledFor = (config: EffectiveConfig) => {
-    let e = enabledByRules.get(config.rules);
-    if (!e) {
-      const byId = new Map(config.rules.map((r) => [r.rule.meta.id, r]));
-      enabledByRules.set(config.rules, (e = { byId, ids: new Set(byId.keys()) }));
-    }
-    return e;
-  };
   const results: FileResult[] = [];
   for (const [path, findings] of byFile) {
     const source = sourceOf(path);
