@@ -9,17 +9,17 @@ import { CONFIG_FILE_NAMES } from './schema.js';
 
 export type IsFile = (path: string) => boolean;
 
-// Most names asked for do not exist: `throwIfNoEntry` spares an exception for each of them.
-const nodeIsFile: IsFile = (path) => {
+/**
+ * Whether `path` is a file, asked of the disk (the default of lookups). Most names asked for do
+ * not exist: `throwIfNoEntry` spares an exception for each of them.
+ */
+export const nodeIsFile: IsFile = (path) => {
   try {
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
 };
-
-/** Whether `path` is a file, asked of the disk (the default of lookups). */
-export { nodeIsFile };
 
 export class ConfigFinder {
   private readonly cache = new Map<string, string | null>();

@@ -3,8 +3,8 @@
  * A report file is written beside its final name and renamed once complete: a run that fails
  * half-way (a full disk, a reporter that throws) leaves the previous file, not half a report.
  */
-import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, lstatSync, openSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { commitReplacement, openReplacement, type Replacement } from '../cli/write-atomic.js';
 
 /** Pieces are gathered to about this many characters per write: few system calls, little held. */
 const BATCH = 1 << 16;
@@ -57,35 +57,24 @@ function statOrUndefined(path: string, stat: (p: string) => Stats): Stats | unde
 
 interface Destination {
   fd: number;
-  /** The temporary file and the name it takes when complete; absent when written in place. */
-  rename?: { tmp: string; target: string; mode: number | undefined };
+  /** The temporary file and the file it replaces when complete; absent when written in place. */
+  replacement?: Replacement;
 }
 
 /**
- * Where the bytes go. Only a regular file (or a new one) is replaced by rename: a device, a FIFO
- * or `/dev/stdout` is written in place, and so is anything the temporary file cannot stand for
- * (a file we may not write, a folder we may not create in, a dangling symlink), which then fails
- * or succeeds exactly as writing it directly did before.
+ * Where the bytes go. Only a regular file (or a new one) is replaced: a device, a FIFO or
+ * `/dev/stdout` is written in place, and so is anything the temporary file cannot stand for (a
+ * file we may not write, a folder we may not create in, a dangling symlink), which then fails or
+ * succeeds exactly as writing it directly did before.
  */
 function open(path: string): Destination {
   const inPlace = (): Destination => ({ fd: fsStep(() => openSync(path, 'w')) });
   const st = statOrUndefined(path, statSync);
   if (st ? !st.isFile() : statOrUndefined(path, lstatSync)?.isSymbolicLink()) return inPlace();
-  let target = path;
-  if (st) {
-    try {
-      accessSync(path, constants.W_OK);
-      target = realpathSync(path);
-    } catch {
-      return inPlace();
-    }
-  }
-  const mode = st ? st.mode & 0o7777 : undefined;
-  // Opened with 'wx', so a clash fails safe (written in place). Not node:crypto: loading it
-  // costs every run a few ms of start-up, and the name needs no secrecy.
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    return { fd: openSync(tmp, 'wx', mode ?? 0o666), rename: { tmp, target, mode } };
+    if (st) accessSync(path, constants.W_OK);
+    const replacement = openReplacement(path);
+    return { fd: replacement.fd, replacement };
   } catch {
     return inPlace();
   }
@@ -111,15 +100,10 @@ export function writeReportFile(path: string, chunks: Iterable<string>): void {
     }
     // Closing can report a deferred write error (NFS, some full disks).
     fsStep(() => closeSync(dest.fd));
-    if (dest.rename) {
-      const { tmp, target, mode } = dest.rename;
-      // openSync's mode passed through the umask; a replaced file keeps its own bits exactly.
-      if (mode !== undefined) fsStep(() => chmodSync(tmp, mode));
-      fsStep(() => renameSync(tmp, target));
-    }
+    if (dest.replacement) fsStep(() => commitReplacement(dest.replacement!));
     complete = true;
   } finally {
-    if (!complete && dest.rename) rmSync(dest.rename.tmp, { force: true });
+    if (!complete && dest.replacement) rmSync(dest.replacement.tmp, { force: true });
   }
 }
 
