@@ -5,7 +5,7 @@
 import type { RuleContext, Visitors } from '../engine/types.js';
 import type { ShellCommand } from '../parse/dockerfile/shell/types.js';
 import { rpmInstallWord, rpmUnpinned, type ToolCall } from './packages.js';
-import { commandsNamed, earlierRunText, fedByYes, hasOption, insertAfter, viewsCalling } from './shell-query.js';
+import { callsTo, earlierRunText, fedByYes, hasOption, insertAfter } from './shell-query.js';
 
 /** Reads a command as the tool's call; `names` (given with it) are the command names it accepts. */
 type CallOf = (cmd: ShellCommand) => ToolCall | undefined;
@@ -14,19 +14,17 @@ type CallOf = (cmd: ShellCommand) => ToolCall | undefined;
 export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
-      for (const view of viewsCalling(file, names)) {
-        for (const cmd of commandsNamed(view, names)) {
-          const call = callOf(cmd);
-          const word = call && rpmInstallWord(call);
-          if (!call || !word || hasOption(call.parsed, 'y', ['assumeyes']) || fedByYes(view, cmd)) continue;
-          if (/assumeyes\s*=\s*(?:1|true|yes)\b/i.test(earlierRunText(file, view))) continue;
-          ctx.report({
-            at: word.range,
-            messageId: 'noYes',
-            data: { tool: call.tool, sub: word.value },
-            fix: { title: `write \`-y\` after \`${word.value}\``, edits: [insertAfter(file, word, '-y')] },
-          });
-        }
+      for (const { view, cmd } of callsTo(file, names)) {
+        const call = callOf(cmd);
+        const word = call && rpmInstallWord(call);
+        if (!call || !word || hasOption(call.parsed, 'y', ['assumeyes']) || fedByYes(view, cmd)) continue;
+        if (/assumeyes\s*=\s*(?:1|true|yes)\b/i.test(earlierRunText(file, view))) continue;
+        ctx.report({
+          at: word.range,
+          messageId: 'noYes',
+          data: { tool: call.tool, sub: word.value },
+          fix: { title: `write \`-y\` after \`${word.value}\``, edits: [insertAfter(file, word, '-y')] },
+        });
       }
     },
   };
@@ -36,13 +34,11 @@ export function installWithoutYes(ctx: RuleContext<any, 'noYes'>, callOf: CallOf
 export function unpinnedPackages(ctx: RuleContext<any, 'unpinned' | 'stream'>, callOf: CallOf, names: readonly string[]): Visitors {
   return {
     dockerfile(file) {
-      for (const view of viewsCalling(file, names)) {
-        for (const cmd of commandsNamed(view, names)) {
-          const call = callOf(cmd);
-          if (!call) continue;
-          const messageId = call.sub?.value === 'module' ? 'stream' : 'unpinned';
-          for (const pkg of rpmUnpinned(call)) ctx.report({ at: pkg.range, messageId, data: { pkg: pkg.value } });
-        }
+      for (const { cmd } of callsTo(file, names)) {
+        const call = callOf(cmd);
+        if (!call) continue;
+        const messageId = call.sub?.value === 'module' ? 'stream' : 'unpinned';
+        for (const pkg of rpmUnpinned(call)) ctx.report({ at: pkg.range, messageId, data: { pkg: pkg.value } });
       }
     },
   };

@@ -154,6 +154,14 @@ export function commandsNamed(view: RunView, names: readonly string[]): readonly
   return found ?? NO_COMMANDS;
 }
 
+/**
+ * Each command named one of `names` with the RUN view holding it, in file order: the loop of the
+ * package rules (viewsCalling finds the RUNs, commandsNamed the commands in each).
+ */
+export function* callsTo(file: Dockerfile, names: readonly string[]): Generator<{ view: RunView; cmd: ShellCommand }> {
+  for (const view of viewsCalling(file, names)) for (const cmd of commandsNamed(view, names)) yield { view, cmd };
+}
+
 const callersOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
 const unionsOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
 const NO_VIEWS: readonly RunView[] = [];

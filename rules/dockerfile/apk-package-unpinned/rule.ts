@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { apkCall, apkPinned, APK_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,14 +19,12 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, APK_NAMES)) {
-        for (const cmd of commandsNamed(view, APK_NAMES)) {
-          const call = apkCall(cmd);
-          if (call?.sub?.value !== 'add') continue;
-          for (const pkg of call.operands) {
-            if (unknownValue(pkg) || apkPinned(pkg)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
-          }
+      for (const { cmd } of callsTo(file, APK_NAMES)) {
+        const call = apkCall(cmd);
+        if (call?.sub?.value !== 'add') continue;
+        for (const pkg of call.operands) {
+          if (unknownValue(pkg) || apkPinned(pkg)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
         }
       }
     },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { aptCall, aptSkipsRecommends, APT_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, earlierRunText, insertAfter, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo, earlierRunText, insertAfter } from '../../../src/analysis/shell-query.js';
 
 /** An earlier RUN wrote `APT::Install-Recommends "false";` into apt's configuration. */
 const CONF_NO_RECOMMENDS = /APT::Install-Recommends\s*=?\s*\\?"?(?:false|no|0)\b/i;
@@ -23,18 +23,16 @@ export default defineRule<Record<string, never>, 'recommends'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, APT_NAMES)) {
-        for (const cmd of commandsNamed(view, APT_NAMES)) {
-          const call = aptCall(cmd);
-          if (call?.sub?.value !== 'install' || aptSkipsRecommends(call)) continue;
-          if (CONF_NO_RECOMMENDS.test(earlierRunText(file, view))) continue;
-          ctx.report({
-            at: call.sub.range,
-            messageId: 'recommends',
-            data: { tool: call.tool },
-            fix: { title: 'write `--no-install-recommends` after `install`', edits: [insertAfter(file, call.sub, '--no-install-recommends')] },
-          });
-        }
+      for (const { view, cmd } of callsTo(file, APT_NAMES)) {
+        const call = aptCall(cmd);
+        if (call?.sub?.value !== 'install' || aptSkipsRecommends(call)) continue;
+        if (CONF_NO_RECOMMENDS.test(earlierRunText(file, view))) continue;
+        ctx.report({
+          at: call.sub.range,
+          messageId: 'recommends',
+          data: { tool: call.tool },
+          fix: { title: 'write `--no-install-recommends` after `install`', edits: [insertAfter(file, call.sub, '--no-install-recommends')] },
+        });
       }
     },
   }),

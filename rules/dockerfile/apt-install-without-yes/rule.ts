@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { aptAssumesYes, aptCall, APT_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, earlierRunText, fedByYes, insertAfter, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo, earlierRunText, fedByYes, insertAfter } from '../../../src/analysis/shell-query.js';
 
 /** An earlier RUN wrote `APT::Get::Assume-Yes "true";` into apt's configuration. */
 const CONF_YES = /APT::Get::Assume-Yes\s*=?\s*\\?"?(?:true|yes|1)\b/i;
@@ -23,18 +23,16 @@ export default defineRule<Record<string, never>, 'noYes'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, APT_NAMES)) {
-        for (const cmd of commandsNamed(view, APT_NAMES)) {
-          const call = aptCall(cmd);
-          if (call?.sub?.value !== 'install' || aptAssumesYes(call) || fedByYes(view, cmd)) continue;
-          if (CONF_YES.test(earlierRunText(file, view))) continue;
-          ctx.report({
-            at: call.sub.range,
-            messageId: 'noYes',
-            data: { tool: call.tool },
-            fix: { title: 'write `-y` after `install`', edits: [insertAfter(file, call.sub, '-y')] },
-          });
-        }
+      for (const { view, cmd } of callsTo(file, APT_NAMES)) {
+        const call = aptCall(cmd);
+        if (call?.sub?.value !== 'install' || aptAssumesYes(call) || fedByYes(view, cmd)) continue;
+        if (CONF_YES.test(earlierRunText(file, view))) continue;
+        ctx.report({
+          at: call.sub.range,
+          messageId: 'noYes',
+          data: { tool: call.tool },
+          fix: { title: 'write `-y` after `install`', edits: [insertAfter(file, call.sub, '-y')] },
+        });
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { aptCall, aptPinned, APT_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,15 +19,13 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, APT_NAMES)) {
-        for (const cmd of commandsNamed(view, APT_NAMES)) {
-          const call = aptCall(cmd);
-          if (call?.sub?.value !== 'install') continue;
-          for (const pkg of call.operands) {
-            // A variable may hold pinned names; its value is not known here.
-            if (unknownValue(pkg) || aptPinned(pkg)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
-          }
+      for (const { cmd } of callsTo(file, APT_NAMES)) {
+        const call = aptCall(cmd);
+        if (call?.sub?.value !== 'install') continue;
+        for (const pkg of call.operands) {
+          // A variable may hold pinned names; its value is not known here.
+          if (unknownValue(pkg) || aptPinned(pkg)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
         }
       }
     },

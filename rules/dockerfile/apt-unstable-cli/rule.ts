@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandsNamed, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'apt'>(
   {
@@ -17,10 +17,8 @@ export default defineRule<Record<string, never>, 'apt'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ['apt'])) {
-        for (const cmd of commandsNamed(view, ['apt'])) {
-          ctx.report({ at: cmd.nameWord.range, messageId: 'apt' });
-        }
+      for (const { cmd } of callsTo(file, ['apt'])) {
+        ctx.report({ at: cmd.nameWord.range, messageId: 'apt' });
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { gemInstall, gemPackages, gemPinned, GEM_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,14 +19,12 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, GEM_NAMES)) {
-        for (const cmd of commandsNamed(view, GEM_NAMES)) {
-          const call = gemInstall(cmd);
-          if (!call) continue;
-          for (const pkg of gemPackages(call)) {
-            if (unknownValue(pkg) || gemPinned(pkg)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
-          }
+      for (const { cmd } of callsTo(file, GEM_NAMES)) {
+        const call = gemInstall(cmd);
+        if (!call) continue;
+        for (const pkg of gemPackages(call)) {
+          if (unknownValue(pkg) || gemPinned(pkg)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
         }
       }
     },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { goCall, goPackages, goPinned, GO_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,14 +19,12 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, GO_NAMES)) {
-        for (const cmd of commandsNamed(view, GO_NAMES)) {
-          const call = goCall(cmd);
-          if (!call) continue;
-          for (const pkg of goPackages(call)) {
-            if (unknownValue(pkg) || goPinned(pkg)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value, path: pkg.value.replace(/@.*$/, '') } });
-          }
+      for (const { cmd } of callsTo(file, GO_NAMES)) {
+        const call = goCall(cmd);
+        if (!call) continue;
+        for (const pkg of goPackages(call)) {
+          if (unknownValue(pkg) || goPinned(pkg)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value, path: pkg.value.replace(/@.*$/, '') } });
         }
       }
     },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { npmInstall, npmPinned, NPM_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'unpinned'>(
   {
@@ -19,14 +19,12 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, NPM_NAMES)) {
-        for (const cmd of commandsNamed(view, NPM_NAMES)) {
-          const call = npmInstall(cmd);
-          if (!call) continue;
-          for (const pkg of call.operands) {
-            if (unknownValue(pkg) || npmPinned(pkg)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value, name: pkg.value.replace(/(.)@.*$/, '$1') } });
-          }
+      for (const { cmd } of callsTo(file, NPM_NAMES)) {
+        const call = npmInstall(cmd);
+        if (!call) continue;
+        for (const pkg of call.operands) {
+          if (unknownValue(pkg) || npmPinned(pkg)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value, name: pkg.value.replace(/(.)@.*$/, '$1') } });
         }
       }
     },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandsNamed, hasOption, insertAfter, parseArgs, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo, hasOption, insertAfter, parseArgs } from '../../../src/analysis/shell-query.js';
 
 const USERADD = {
   shortValue: 'bcdefgGkKpsuRPZ',
@@ -24,20 +24,18 @@ export default defineRule<Record<string, never>, 'lastlog'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ['useradd'])) {
-        for (const cmd of commandsNamed(view, ['useradd'])) {
-          const parsed = parseArgs(cmd.args, USERADD);
-          if (hasOption(parsed, 'l', ['no-log-init'])) continue;
-          const uid = parsed.options.find((o) => (o.long ? o.name === 'uid' : o.name === 'u'));
-          // Six digits and more: the size of those files grows with the UID.
-          if (!uid?.value || !/^\d{6,}$/.test(uid.value) || uid.valueWord?.dynamic) continue;
-          ctx.report({
-            at: (uid.valueWord ?? uid.word).range,
-            messageId: 'lastlog',
-            data: { uid: uid.value },
-            fix: { title: 'write `--no-log-init` after `useradd`', edits: [insertAfter(file, cmd.nameWord, '--no-log-init')] },
-          });
-        }
+      for (const { cmd } of callsTo(file, ['useradd'])) {
+        const parsed = parseArgs(cmd.args, USERADD);
+        if (hasOption(parsed, 'l', ['no-log-init'])) continue;
+        const uid = parsed.options.find((o) => (o.long ? o.name === 'uid' : o.name === 'u'));
+        // Six digits and more: the size of those files grows with the UID.
+        if (!uid?.value || !/^\d{6,}$/.test(uid.value) || uid.valueWord?.dynamic) continue;
+        ctx.report({
+          at: (uid.valueWord ?? uid.word).range,
+          messageId: 'lastlog',
+          data: { uid: uid.value },
+          fix: { title: 'write `--no-log-init` after `useradd`', edits: [insertAfter(file, cmd.nameWord, '--no-log-init')] },
+        });
       }
     },
   }),

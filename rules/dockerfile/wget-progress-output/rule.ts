@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/types.js';
-import { commandsNamed, parseArgs, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo, parseArgs } from '../../../src/analysis/shell-query.js';
 
 /** wget's short options that take a value (`-nv` is `-n` with `v`). */
 const WGET = {
@@ -24,15 +24,13 @@ export default defineRule<Record<string, never>, 'progress'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ['wget'])) {
-        for (const cmd of commandsNamed(view, ['wget'])) {
-          const quiet = parseArgs(cmd.args, WGET).options.some((o) =>
-            o.long
-              ? ['progress', 'quiet', 'no-verbose', 'output-file', 'append-output'].includes(o.name)
-              : o.name === 'q' || o.name === 'o' || o.name === 'a' || (o.name === 'n' && o.value === 'v'),
-          );
-          if (!quiet) ctx.report({ at: cmd.nameWord.range, messageId: 'progress' });
-        }
+      for (const { cmd } of callsTo(file, ['wget'])) {
+        const quiet = parseArgs(cmd.args, WGET).options.some((o) =>
+          o.long
+            ? ['progress', 'quiet', 'no-verbose', 'output-file', 'append-output'].includes(o.name)
+            : o.name === 'q' || o.name === 'o' || o.name === 'a' || (o.name === 'n' && o.value === 'v'),
+        );
+        if (!quiet) ctx.report({ at: cmd.nameWord.range, messageId: 'progress' });
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo } from '../../../src/analysis/shell-query.js';
 
 export default defineRule<Record<string, never>, 'distUpgrade'>(
   {
@@ -19,11 +19,9 @@ export default defineRule<Record<string, never>, 'distUpgrade'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
-        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
-          const sub = zypperCall(cmd)?.sub;
-          if (sub && (sub.value === 'dist-upgrade' || sub.value === 'dup')) ctx.report({ at: sub.range, messageId: 'distUpgrade', data: { sub: sub.value } });
-        }
+      for (const { cmd } of callsTo(file, ZYPPER_NAMES)) {
+        const sub = zypperCall(cmd)?.sub;
+        if (sub && (sub.value === 'dist-upgrade' || sub.value === 'dup')) ctx.report({ at: sub.range, messageId: 'distUpgrade', data: { sub: sub.value } });
       }
     },
   }),

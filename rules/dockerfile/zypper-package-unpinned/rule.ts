@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, zypperPinned, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, viewsCalling, unknownValue } from '../../../src/analysis/shell-query.js';
+import { callsTo, unknownValue } from '../../../src/analysis/shell-query.js';
 
 /** `pattern:x`, `patch:x`, … name other kinds of resolvables than packages. */
 const KIND_PREFIX = /^(?:pattern|patch|product|srcpackage|application):/;
@@ -22,18 +22,16 @@ export default defineRule<Record<string, never>, 'unpinned'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
-        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
-          const call = zypperCall(cmd);
-          const sub = call?.sub?.value;
-          if (!call || (sub !== 'install' && sub !== 'in')) continue;
-          // `-t pattern` and friends install groups of packages, not one versioned package.
-          const type = call.parsed.options.find((o) => (o.long ? o.name === 'type' : o.name === 't'))?.value;
-          if (type !== undefined && type !== 'package') continue;
-          for (const pkg of call.operands) {
-            if (unknownValue(pkg) || zypperPinned(pkg) || KIND_PREFIX.test(pkg.value)) continue;
-            ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
-          }
+      for (const { cmd } of callsTo(file, ZYPPER_NAMES)) {
+        const call = zypperCall(cmd);
+        const sub = call?.sub?.value;
+        if (!call || (sub !== 'install' && sub !== 'in')) continue;
+        // `-t pattern` and friends install groups of packages, not one versioned package.
+        const type = call.parsed.options.find((o) => (o.long ? o.name === 'type' : o.name === 't'))?.value;
+        if (type !== undefined && type !== 'package') continue;
+        for (const pkg of call.operands) {
+          if (unknownValue(pkg) || zypperPinned(pkg) || KIND_PREFIX.test(pkg.value)) continue;
+          ctx.report({ at: pkg.range, messageId: 'unpinned', data: { pkg: pkg.value } });
         }
       }
     },

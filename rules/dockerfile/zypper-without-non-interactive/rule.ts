@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/types.js';
 import { zypperCall, ZYPPER_NAMES } from '../../../src/analysis/packages.js';
-import { commandsNamed, fedByYes, hasOption, insertAfter, viewsCalling } from '../../../src/analysis/shell-query.js';
+import { callsTo, fedByYes, hasOption, insertAfter } from '../../../src/analysis/shell-query.js';
 
 /** Subcommands that ask for confirmation, and whether they take `-y` themselves. */
 const PROMPTS: Record<string, boolean> = {
@@ -25,17 +25,15 @@ export default defineRule<Record<string, never>, 'interactive'>(
   },
   (ctx) => ({
     dockerfile(file) {
-      for (const view of viewsCalling(file, ZYPPER_NAMES)) {
-        for (const cmd of commandsNamed(view, ZYPPER_NAMES)) {
-          const call = zypperCall(cmd);
-          const sub = call?.sub;
-          if (!call || !sub || !(sub.value in PROMPTS)) continue;
-          if (hasOption(call.parsed, 'ny', ['non-interactive', 'no-confirm']) || fedByYes(view, cmd)) continue;
-          const fix = PROMPTS[sub.value]
-            ? { title: `write \`-y\` after \`${sub.value}\``, edits: [insertAfter(file, sub, '-y')] }
-            : { title: 'write `-n` after `zypper`', edits: [insertAfter(file, cmd.nameWord, '-n')] };
-          ctx.report({ at: sub.range, messageId: 'interactive', data: { sub: sub.value }, fix });
-        }
+      for (const { view, cmd } of callsTo(file, ZYPPER_NAMES)) {
+        const call = zypperCall(cmd);
+        const sub = call?.sub;
+        if (!call || !sub || !(sub.value in PROMPTS)) continue;
+        if (hasOption(call.parsed, 'ny', ['non-interactive', 'no-confirm']) || fedByYes(view, cmd)) continue;
+        const fix = PROMPTS[sub.value]
+          ? { title: `write \`-y\` after \`${sub.value}\``, edits: [insertAfter(file, sub, '-y')] }
+          : { title: 'write `-n` after `zypper`', edits: [insertAfter(file, cmd.nameWord, '-n')] };
+        ctx.report({ at: sub.range, messageId: 'interactive', data: { sub: sub.value }, fix });
       }
     },
   }),
