@@ -91,7 +91,13 @@ function walk(root: string, fs: FileSystem, errors: string[], isIgnored: (path: 
   return out.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
+/** The walk is synchronous underneath (the FileSystem port is); the promise form is the public one. */
 export async function discover(paths: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
+  return discoverSync(paths, opts);
+}
+
+/** discover() without the promise, for callers that lint lazily as a report pulls results. */
+export function discoverSync(paths: string[], opts: DiscoverOptions): DiscoverResult {
   const files = new Map<string, DiscoveredFile>();
   const errors: string[] = [];
   const ignore = ['**/.git/**', '**/node_modules/**'];

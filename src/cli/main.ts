@@ -8,15 +8,16 @@ import { formatCatalog } from './catalog.js';
 import { lint, type LintOutcome, type LintRequest } from '../engine/lint.js';
 import { rules } from '../engine/registry.js';
 import { loadReporter } from '../report/load.js';
-import { reportChunks } from '../report/chunks.js';
+import { reportChunks, streamingForm } from '../report/chunks.js';
 import { ReportWriteError, writeReportFile, writeReportStream } from '../report/write.js';
-import { formatStatistics } from '../report/statistics.js';
+import { formatRuleCounts, RuleCounter } from '../report/statistics.js';
 import { VERSION } from '../meta.js';
 import { providerFromConfigSet } from './config-provider.js';
 import { ConfigSet } from '../config/config-set.js';
 import type { FailOn } from '../config/schema.js';
 import { formatConfigProblem } from '../config/problem.js';
-import type { FileResult, RuleMeta, Severity } from '../engine/types.js';
+import type { FileResult, ReportContext, RuleMeta, Severity } from '../engine/types.js';
+import type { ResultStream } from '../engine/stream.js';
 import { useColor } from './color.js';
 import { Progress } from './progress.js';
 import { discover } from './discover.js';
@@ -41,27 +42,42 @@ const nodeIO = (): CliIO => ({
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-function liveWarnings(results: readonly FileResult[]): number {
-  return results.reduce((n, r) => n + r.findings.filter((f) => !f.suppressed && f.severity === 'warning').length, 0);
+/**
+ * What the exit code needs of the results, added one result at a time (a streamed run keeps none).
+ * `failOn` may depend on the file, since each file obeys its nearest config.
+ */
+class ExitTally {
+  failing = false;
+  warnings = 0;
+  private levelOf: (path: string) => FailOn;
+  constructor(failOn: FailOn | ((path: string) => FailOn)) {
+    this.levelOf = typeof failOn === 'function' ? failOn : () => failOn;
+  }
+  add(r: FileResult): void {
+    let failing = false;
+    const level = this.failing ? 'never' : this.levelOf(r.path);
+    for (const f of r.findings) {
+      if (f.suppressed) continue;
+      if (f.severity === 'warning') this.warnings++;
+      if (level !== 'never' && RANK[f.severity] >= RANK[level]) failing = true;
+    }
+    this.failing ||= failing;
+  }
+  /** 1 when a finding reaches the failure level or warnings exceed the maximum. */
+  code(maxWarnings?: number): 0 | 1 {
+    return this.failing || (maxWarnings !== undefined && this.warnings > maxWarnings) ? 1 : 0;
+  }
 }
 
-/**
- * Exit code for a set of results: 1 when a finding reaches the failure level or warnings exceed
- * the maximum. `failOn` may depend on the file, since each file obeys its nearest config.
- */
+/** Exit code for a set of results: 1 when a finding reaches the failure level or warnings exceed the maximum. */
 export function exitCodeFor(
   results: readonly FileResult[],
   failOn: FailOn | ((path: string) => FailOn),
   maxWarnings?: number,
 ): 0 | 1 {
-  const levelOf = typeof failOn === 'function' ? failOn : () => failOn;
-  for (const r of results) {
-    const level = levelOf(r.path);
-    if (level === 'never') continue;
-    if (r.findings.some((f) => !f.suppressed && RANK[f.severity] >= RANK[level])) return 1;
-  }
-  if (maxWarnings !== undefined && liveWarnings(results) > maxWarnings) return 1;
-  return 0;
+  const tally = new ExitTally(failOn);
+  for (const r of results) tally.add(r);
+  return tally.code(maxWarnings);
 }
 
 /** The catalog: our rules, and those of the plugins the config of the cwd (or `--config`) names. */
@@ -109,35 +125,62 @@ export async function lintRun(
   cwd: string,
   { fsIsDisk = true, onFilesDone }: { fsIsDisk?: boolean; onFilesDone?: (paths: readonly string[]) => void } = {},
 ): Promise<LintOutcome> {
+  const run = await runOrStream(request, opts, cwd, { fsIsDisk, ...(onFilesDone ? { onFilesDone } : {}) });
+  return 'outcome' in run ? run.outcome : (await import('../engine/stream.js')).collectStream(run.stream);
+}
+
+/**
+ * lintRun, or with `stream`, the results of a unit-by-unit run as a stream that lints as it is
+ * read, so that the report is written while the run goes on and no run holds all its results.
+ */
+export async function runOrStream(
+  request: LintRequest,
+  opts: RunOptions,
+  cwd: string,
+  { fsIsDisk = true, onFilesDone, stream = false }: { fsIsDisk?: boolean; onFilesDone?: (paths: readonly string[]) => void; stream?: boolean },
+): Promise<{ outcome: LintOutcome } | { stream: ResultStream }> {
   if (fsIsDisk && mayParallel(opts, request, cwd)) {
     // Only folders or long lists can pass the threshold; a one-file run never loads this.
     const { lintParallel, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
-    return lintParallel(request, {
-      ...(opts.threads ? { threads: opts.threads } : {}),
-      minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES,
-      fsIsDisk: true,
-      config: workerConfigOptions(cwd, opts),
-      ...(onFilesDone ? { onFilesDone } : {}),
-    });
+    return {
+      outcome: await lintParallel(request, {
+        ...(opts.threads ? { threads: opts.threads } : {}),
+        minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES,
+        fsIsDisk: true,
+        config: workerConfigOptions(cwd, opts),
+        ...(onFilesDone ? { onFilesDone } : {}),
+      }),
+    };
   }
   if (mayLintByUnits(opts, request, cwd)) {
     // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's
-    // models are garbage once it is judged, and lintParallel has V8 collect it sooner
+    // models are garbage once it is judged, and V8 is made to collect it sooner
     // (src/engine/heap-growth.ts) (issue 7). Progress ticks through `request.fs` itself.
-    const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
-    return lintParallel(request, { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk, config: workerConfigOptions(cwd, opts) });
+    if (stream) {
+      const [{ planUnits }, { lintStream }, { SEQUENTIAL_MIN_FILES }] = await Promise.all([
+        import('../engine/units.js'),
+        import('../engine/stream.js'),
+        import('../engine/parallel.js'),
+      ]);
+      const plan = planUnits(request, SEQUENTIAL_MIN_FILES);
+      if (!('single' in plan)) return { stream: lintStream(request, plan) };
+    } else {
+      const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
+      return { outcome: await lintParallel(request, { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk, config: workerConfigOptions(cwd, opts) }) };
+    }
   }
-  return lint(request);
+  return { outcome: await lint(request) };
 }
 
-/** The report, then `trailer`, after a blank line when the report said anything. */
-function* withTrailer(report: Iterable<string>, trailer: string): Generator<string> {
+/** The report, then what `trailer` gives once the report is out, after a blank line when the report said anything. */
+function* withTrailer(report: Iterable<string>, trailer: () => string): Generator<string> {
   let said = false;
   for (const piece of report) {
     said ||= piece !== '';
     yield piece;
   }
-  yield (said ? '\n' : '') + trailer;
+  const text = trailer();
+  if (text) yield (said ? '\n' : '') + text;
 }
 
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
@@ -213,7 +256,14 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     }
   }
 
-  let outcome: LintOutcome;
+  // The reporter is known before the run: one that reports as the results come lets a big run
+  // stream them (src/engine/stream.ts), unless progress is drawn on the terminal the report goes to.
+  const reporter = (await loadReporter(opts.format))!;
+  const streaming = streamingForm(reporter);
+  const mayStream = streaming !== undefined && !(progress && opts.outputFile === undefined);
+
+  let outcome: LintOutcome | undefined;
+  let stream: ResultStream | undefined;
   let fixSummary: string | undefined;
   try {
     if (opts.fix || opts.fixDryRun) {
@@ -227,35 +277,52 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     } else {
       // Workers read the disk themselves: their progress ticks when each unit comes back.
       const ticker = progress?.wrap({ readFile: () => undefined, kind: () => undefined, readDir: () => undefined });
-      outcome = await lintRun({ ...request, fs }, opts, io.cwd, ticker ? { onFilesDone: (done) => done.forEach((p) => ticker.readFile(p)) } : {});
+      const run = await runOrStream({ ...request, fs }, opts, io.cwd, {
+        stream: mayStream,
+        ...(ticker ? { onFilesDone: (done: readonly string[]) => done.forEach((p) => ticker.readFile(p)) } : {}),
+      });
+      if ('outcome' in run) outcome = run.outcome;
+      // A SARIF log lists its rules before its results: ShellCheck's codes are known only after.
+      else if (streaming!.listsRules && !run.stream.onlyRunRules) outcome = (await import('../engine/stream.js')).collectStream(run.stream);
+      else stream = run.stream;
     }
   } finally {
+    // A stream is linted while the report is written, after this: progress is not drawn then.
     progress?.finish();
   }
-  // Config files are found per linted file, so their problems are known only after the run.
+  // Config files are found per linted file, so their problems are known only after the run
+  // (for a stream, after its plan: every file's config was asked for then).
   for (const p of provider.problems) io.stderr.write(`compose-lint: ${p}\n`);
   if (provider.hasErrors) return 2;
-  for (const e of outcome.errors) io.stderr.write(`compose-lint: ${e}\n`);
-  // --quiet hides findings below error; the exit code still counts all of them.
-  const results = opts.quiet
-    ? outcome.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : outcome.results;
+  if (outcome) for (const e of outcome.errors) io.stderr.write(`compose-lint: ${e}\n`);
 
-  const reporter = (await loadReporter(opts.format))!;
   const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY), opts.outputFile !== undefined);
-  const ctx = {
+  const ctx: ReportContext = {
     cwd: io.cwd,
     rules: new Map([...rules, ...provider.pluginRules].map((r) => [r.meta.id, r.meta as RuleMeta<any>])),
     color,
     version: VERSION,
+    ...(stream ? { textOf: stream.textOf } : {}),
   };
+  const tally = new ExitTally((path) => configSet.forFile(path).config.failOn);
+  const counter = opts.statistics ? new RuleCounter() : undefined;
+  // Every result passes here on its way to the reporter: the exit code and the statistics are
+  // counted as it goes, and --quiet hides findings below error (the exit code still counts them).
+  function* observed(results: Iterable<FileResult>): Generator<FileResult> {
+    for (const r of results) {
+      tally.add(r);
+      const shown = opts.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r;
+      counter?.add(shown);
+      yield shown;
+    }
+  }
+  const report = stream ? streaming!.stream(observed(stream.results), ctx) : reportChunks(reporter, [...observed(outcome!.results)], ctx);
+  const statistics = () => (counter ? formatRuleCounts(counter.rows(), ctx) : '');
   // Statistics follow a human report; after a machine format they would corrupt it, so they go to stderr.
-  const statistics = opts.statistics ? formatStatistics(results, ctx) : '';
   const humanFormat = opts.format === 'text' || opts.format === 'compact' || opts.format === 'pretty';
   // The report is written piece by piece as the reporter makes it: a whole-corpus report held as
   // one string, then copied to be written, was the run's peak of memory (issue 7).
-  const report = reportChunks(reporter, results, ctx);
-  const output = humanFormat && statistics ? withTrailer(report, statistics) : report;
+  const output = humanFormat && counter ? withTrailer(report, statistics) : report;
   if (opts.outputFile) {
     try {
       writeReportFile(resolve(io.cwd, opts.outputFile), output);
@@ -265,17 +332,18 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       return 2;
     }
   } else await writeReportStream(io.stdout, output);
-  if (!humanFormat && statistics) io.stderr.write(statistics);
+  if (!humanFormat && counter) io.stderr.write(statistics());
   if (fixSummary) io.stderr.write(`compose-lint: ${fixSummary}\n`);
 
-  if (outcome.internalErrors.length) {
-    for (const e of outcome.internalErrors) io.stderr.write(`compose-lint: internal error: ${e}\n`);
+  const { errors, internalErrors } = stream ? stream.problems() : outcome!;
+  if (stream) for (const e of errors) io.stderr.write(`compose-lint: ${e}\n`);
+  if (internalErrors.length) {
+    for (const e of internalErrors) io.stderr.write(`compose-lint: internal error: ${e}\n`);
     return 2;
   }
-  if (outcome.errors.length) return 2;
-  const warnings = liveWarnings(outcome.results);
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    io.stderr.write(`compose-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
+  if (errors.length) return 2;
+  if (opts.maxWarnings !== undefined && tally.warnings > opts.maxWarnings) {
+    io.stderr.write(`compose-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
   }
-  return exitCodeFor(outcome.results, (path) => configSet.forFile(path).config.failOn, opts.maxWarnings);
+  return tally.code(opts.maxWarnings);
 }

@@ -4,7 +4,7 @@
  * sorted results. Never throws on user input: unreadable or broken files become findings.
  */
 import { dirname, join, resolve } from 'node:path';
-import { discover, kindFromContent, kindFromName, type FileKind } from '../cli/discover.js';
+import { discoverSync, kindFromContent, kindFromName, type FileKind } from '../cli/discover.js';
 import { cachingFileSystem } from '../project/cached-fs.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { buildProject } from '../project/graph.js';
@@ -109,6 +109,14 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function lint(req: LintRequest): Promise<LintOutcome> {
+  return lintSync(req);
+}
+
+/**
+ * lint() without the promise: nothing in a run waits on anything (the FileSystem port is
+ * synchronous), and a report that pulls its results unit by unit cannot await (engine/stream.ts).
+ */
+export function lintSync(req: LintRequest): LintOutcome {
   const guard = guardFileSystem(cachingFileSystem(req.fs ?? nodeFileSystem), (p) => req.config.forFile(p).settings);
   const { fs, stdinPath } = overlay(guard.fs, req.stdin, req.cwd);
   req.config.lookUpThrough?.(fs);
@@ -121,7 +129,7 @@ export async function lint(req: LintRequest): Promise<LintOutcome> {
   }
   const stackFiles = (req.files ?? []).map((f) => resolve(req.cwd, f));
   if (req.paths.length || stackFiles.length || !stdinPath) {
-    const found = await discover([...req.paths, ...(req.files ?? [])], {
+    const found = discoverSync([...req.paths, ...(req.files ?? [])], {
       cwd: req.cwd,
       fs,
       isIgnored: (p) => req.config.isIgnored(p),

@@ -1,25 +1,25 @@
 /**
  * Spreads a big run over worker threads without changing a byte of its output.
  *
- * lint() judges each compose project together with the Dockerfiles it builds and the files it
- * reads (overrides, includes, `.env`, env_file), and nothing else: rules look no further than a
- * stack. So the targets are cut into units that cannot see each other, each unit is linted by
- * lint() in a worker, and the results are merged in lint()'s own order. The cut is a guess made
- * from folders (a compose file's folder takes the Dockerfiles below it); it is checked afterwards
- * against the files every unit really read, and units that touched each other's files are merged
- * and linted again, so a wrong guess costs time, never correctness.
+ * The targets are cut into units that should not see each other (src/engine/units.ts), each unit
+ * is linted by lint() in a worker, and the results are merged in lint()'s own order. The cut is
+ * checked afterwards against the files every unit really read, and units that touched each
+ * other's files are merged and linted again, so a wrong guess costs time, never correctness.
+ * `sequential` runs the units in this thread instead (src/engine/stream.ts).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { discover, type FileKind } from '../cli/discover.js';
+import type { FileKind } from '../cli/discover.js';
 import { lint, type LintOutcome, type LintRequest } from './lint.js';
 import type { FileResult } from './types.js';
-import { nodeFileSystem, type FileSystem } from '../project/fs.js';
-import { cachingFileSystem } from '../project/cached-fs.js';
-import { recordingFileSystem } from './recording-fs.js';
-import { releaseGarbage, tightenHeapGrowth } from './heap-growth.js';
+import { nodeFileSystem } from '../project/fs.js';
+import { releaseGarbage } from './heap-growth.js';
+import { planUnits } from './units.js';
+import { collectStream, lintStream } from './stream.js';
+
+export { partition } from './units.js';
 
 /** What a worker needs to rebuild the config provider: plain data only. */
 export interface WorkerConfigOptions {
@@ -66,7 +66,6 @@ export interface ParallelOutcome extends LintOutcome {
 export const PARALLEL_MIN_FILES = 300;
 /** Below this many files one lint() holds little enough memory that splitting is not worth a second walk. */
 export const SEQUENTIAL_MIN_FILES = 200;
-const PACK_FILES = 32;
 
 /** One lint() call in a worker: these targets, in the order of the whole run. */
 export interface UnitJob {
@@ -114,33 +113,6 @@ class Components {
     else this.parent[ra] = rb;
     return true;
   }
-}
-
-/**
- * The first guess: compose files of one folder form a unit, a Dockerfile joins the unit of the
- * nearest folder above it (or its own) that holds a compose file, other Dockerfiles stand alone.
- * Units are listed in the order of their first target.
- */
-export function partition(targets: readonly { path: string; kind: FileKind }[]): string[][] {
-  const composeDirs = new Set(targets.filter((t) => t.kind === 'compose').map((t) => dirname(t.path)));
-  const units = new Map<string, string[]>();
-  for (const t of targets) {
-    let key = `file:${t.path}`;
-    if (t.kind === 'compose') key = `dir:${dirname(t.path)}`;
-    else {
-      for (let dir = dirname(t.path); ; dir = dirname(dir)) {
-        if (composeDirs.has(dir)) {
-          key = `dir:${dir}`;
-          break;
-        }
-        if (dirname(dir) === dir) break;
-      }
-    }
-    let unit = units.get(key);
-    if (!unit) units.set(key, (unit = []));
-    unit.push(t.path);
-  }
-  return [...units.values()];
 }
 
 function workerUrl(): URL {
@@ -201,85 +173,30 @@ async function runUnits(jobs: UnitJob[], threads: number, request: WorkerRequest
   return out;
 }
 
-/** The units linted in this thread, in order, with the request's own config and FileSystem. */
-async function runUnitsHere(jobs: UnitJob[], req: LintRequest, listed: FileSystem, onDone?: (r: UnitResult) => void): Promise<Map<number, UnitResult>> {
-  const out = new Map<number, UnitResult>();
-  for (const job of jobs) {
-    const reads = new Set<string>();
-    const outcome = await lint({
-      cwd: req.cwd,
-      paths: job.paths,
-      config: req.config,
-      fs: recordingFileSystem(listed, reads),
-      // As a worker gets them, so both ways judge a unit alike.
-      env: { ...(req.env ?? {}) },
-      profiles: req.profiles ?? [],
-      ...(req.kind ? { kind: req.kind } : {}),
-    });
-    const r: UnitResult = { id: job.id, outcome, reads: [...reads] };
-    out.set(job.id, r);
-    onDone?.(r);
-  }
-  return out;
-}
-
 /**
  * lint() over worker threads (or unit by unit in this thread, `sequential`), with the same outcome as lint() on the same request. Stays in this
  * thread for stdin, `--file` stacks, a custom FileSystem, small runs, or one thread.
  */
 export async function lintParallel(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
-  if (options.sequential !== true) return split(req, options);
-  // Without this, the garbage of finished units is what the run's memory grows with (heap-growth.ts).
-  const restoreHeapGrowth = tightenHeapGrowth();
-  try {
-    return await split(req, options);
-  } finally {
-    restoreHeapGrowth();
-  }
-}
-
-async function split(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
   const sequential = options.sequential === true;
   const threads = sequential ? 1 : Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const single = async (fallback?: string): Promise<ParallelOutcome> => ({ ...(await lint(req)), threads: 1, ...(fallback ? { fallback } : {}) });
   if (threads <= 1 && !options.alwaysWorkers && !sequential) return single();
-  if (req.stdin) return single('standard input is linted in one thread');
-  if (req.files?.length) return single('--file stacks are linted in one thread');
   const customFs = req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk;
-  if (customFs && !sequential) return single('a custom FileSystem cannot be shared with workers');
-
-  // Every folder listed once for the whole run: by the walk, then read again by the config
-  // lookups and by each unit's lint() (one lint() per unit listing anew made `readdir` the
-  // largest native cost of a unit-by-unit run). Nothing is written during a run.
-  const walkFs = cachingFileSystem(req.fs ?? nodeFileSystem);
-  req.config.lookUpThrough?.(walkFs);
-  const found = await discover(req.paths, {
-    cwd: req.cwd,
-    fs: walkFs,
-    isIgnored: (p) => req.config.isIgnored(p),
-    ...(req.kind ? { kind: req.kind } : {}),
-  });
-  const targets = found.files;
-  if (targets.length < (options.minFiles ?? PARALLEL_MIN_FILES)) return single();
-  // A worker lints its files as named ones: a forced kind would then apply to walked files too.
-  if (req.kind && targets.some((t) => t.kind !== req.kind)) return single('--kind with folders is linted in one thread');
-  // Configs are found per file: asking here gathers their problems and plugins as lint() would.
-  for (const t of targets) req.config.forFile(t.path);
-
-  const order = new Map(targets.map((t, i) => [t.path, i]));
-  // Dockerfiles that no compose project builds are packed by neighbours into one lint() call
-  // each: every call instantiates all rules and builds a project, which costs as much as a small file.
-  const composeDirs = new Set(targets.filter((t) => t.kind === 'compose').map((t) => dirname(t.path)));
-  let units: string[][] = [];
-  let pack: string[] | undefined;
-  for (const atom of partition(targets)) {
-    const alone = atom.length === 1 && !composeDirs.has(dirname(atom[0]!)) && !atom[0]!.endsWith('.yaml') && !atom[0]!.endsWith('.yml');
-    if (!alone) {
-      units.push(atom);
-      pack = undefined;
-    } else if (pack && pack.length < PACK_FILES) pack.push(atom[0]!);
-    else units.push((pack = [atom[0]!]));
+  if (customFs && !sequential && !req.stdin && !req.files?.length) return single('a custom FileSystem cannot be shared with workers');
+  const plan = planUnits(req, options.minFiles ?? PARALLEL_MIN_FILES);
+  if ('single' in plan) return single(plan.single || undefined);
+  if (sequential) {
+    const stream = lintStream(req, plan, options.onFilesDone ? { onFilesDone: options.onFilesDone } : {});
+    const outcome = collectStream(stream);
+    // The reporter builds its output (tens of MB for a big run) on top of whatever the run left:
+    // leave it the results only (~30 ms, the live data is small).
+    releaseGarbage();
+    return { ...outcome, threads: 1, rounds: stream.stats.rounds, relinted: stream.stats.relinted };
   }
+  const { targets } = plan;
+  let units = plan.units;
+  const order = new Map(targets.map((t, i) => [t.path, i]));
   const request: WorkerRequest = {
     cwd: req.cwd,
     env: { ...(req.env ?? {}) },
@@ -298,10 +215,8 @@ async function split(req: LintRequest, options: ParallelOptions): Promise<Parall
     const onDone = options.onFilesDone && round === 0 ? (r: UnitResult) => options.onFilesDone!(units[r.id]!) : undefined;
     let done: Map<number, UnitResult>;
     try {
-      done = sequential ? await runUnitsHere(pending, req, walkFs, onDone) : await runUnits(pending, threads, request, onDone);
+      done = await runUnits(pending, threads, request, onDone);
     } catch (e) {
-      // lint() does not throw on user input: in this thread an error is a bug to show as such.
-      if (sequential) throw e;
       // A worker that cannot start or dies (memory) must not cost the user the run.
       return single(`the worker threads failed (${(e as Error).message.split('\n')[0]})`);
     }
@@ -344,7 +259,7 @@ async function split(req: LintRequest, options: ParallelOptions): Promise<Parall
   }
 
   const all: FileResult[] = [];
-  const errors = [...found.errors];
+  const errors = [...plan.walkErrors];
   const internalErrors: string[] = [];
   for (let id = 0; id < units.length; id++) {
     const r = results.get(id)!;
@@ -356,9 +271,6 @@ async function split(req: LintRequest, options: ParallelOptions): Promise<Parall
   for (let i = 1; i < all.length; i++) {
     if (all[i]!.path === all[i - 1]!.path) return single(`${all[i]!.path} was judged by two independent units`);
   }
-  // The reporter builds its output (tens of MB for a big run) on top of whatever the run left:
-  // leave it the results only (~30 ms, the live data is small).
-  if (sequential) releaseGarbage();
   return { results: all, errors, internalErrors, threads, rounds, relinted };
 }
 

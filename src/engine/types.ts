@@ -163,6 +163,12 @@ export interface ReportContext {
   color: boolean;
   /** compose-lint's version, for SARIF's tool.driver. */
   version: string;
+  /**
+   * Set when the results are streamed (src/engine/stream.ts): the text of another file of the
+   * project of the result being reported, for fixes that edit it. Without it, reporters find
+   * texts among the results they were given.
+   */
+  textOf?(path: string): string | undefined;
 }
 
 export type Reporter = (results: FileResult[], ctx: ReportContext) => string;

@@ -3,12 +3,12 @@
  * `<checkstyle><file name><error line column severity message source/></file></checkstyle>`.
  * Every linted file appears, so a clean file is shown as checked.
  */
-import { chunkedReporter, type ChunkedReporter } from './chunks.js';
+import { streamingReporter, type StreamingReporter } from './chunks.js';
 import { visibleFindings } from './common.js';
 import { xmlEscape } from './escape.js';
 
 /** One piece per file, every line ended by a newline. */
-export const checkstyle: ChunkedReporter = chunkedReporter(function* (results) {
+export const checkstyle: StreamingReporter = streamingReporter(function* (results) {
   yield '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n';
   for (const r of results) {
     let file = `  <file name="${xmlEscape(r.path)}">\n`;

@@ -21,6 +21,32 @@ export function joinChunks(chunks: Iterable<string>): string {
   return parts.join('');
 }
 
+/**
+ * A reporter whose pieces read the results once, in order, and keep nothing of a result once its
+ * pieces are out: it can report a run while the run is being linted, so that a big run never
+ * holds all its results (src/engine/stream.ts, issue 7). It must not need totals before the
+ * results (junit does) nor hand every result to a library at once (pretty does). When
+ * `listsRules`, its output starts with a table of every rule the results can hold, and the
+ * stream is used only when `ctx.rules` is known to hold them all.
+ */
+export type StreamingReporter = ChunkedReporter & {
+  readonly stream: (results: Iterable<FileResult>, ctx: ReportContext) => Iterable<string>;
+  readonly listsRules?: boolean;
+};
+
+/** `chunks`, when given, is the form for a whole array of results; else it is `stream`. */
+export function streamingReporter(
+  stream: (results: Iterable<FileResult>, ctx: ReportContext) => Iterable<string>,
+  { listsRules = false, chunks = stream }: { listsRules?: boolean; chunks?: ReportChunks } = {},
+): StreamingReporter {
+  return Object.assign(chunkedReporter(chunks), { stream, ...(listsRules ? { listsRules } : {}) });
+}
+
+/** The reporter's streaming form, if it has one. */
+export function streamingForm(reporter: Reporter): StreamingReporter | undefined {
+  return typeof (reporter as Partial<StreamingReporter>).stream === 'function' ? (reporter as StreamingReporter) : undefined;
+}
+
 /** A reporter from its chunked form: the string form is the pieces joined. */
 export function chunkedReporter(chunks: ReportChunks): ChunkedReporter {
   const reporter = (results: FileResult[], ctx: ReportContext) => joinChunks(chunks(results, ctx));

@@ -46,6 +46,11 @@ export function visibleFindings(result: FileResult): Finding[] {
   return result.findings.filter((f) => !f.suppressed);
 }
 
+/** The line index of a result's file, when the engine handed its text over. */
+export function sourceOfResult(r: FileResult): SourceFile | undefined {
+  return r.text === undefined ? undefined : new SourceFile(r.path, r.text);
+}
+
 /** Line index per path, for the files whose text the engine handed over. */
 export function sourcesOf(results: readonly FileResult[]): Map<string, SourceFile> {
   const map = new Map<string, SourceFile>();

@@ -1,9 +1,9 @@
 /** One line per finding, `file:line:col: severity message [rule]`: for grep and editors' matchers. */
-import { chunkedReporter, type ChunkedReporter } from './chunks.js';
+import { streamingReporter, type StreamingReporter } from './chunks.js';
 import { displayPath, visibleFindings } from './common.js';
 
 /** One piece per file: its lines, each ended by a newline. */
-export const compact: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+export const compact: StreamingReporter = streamingReporter(function* (results, ctx) {
   for (const r of results) {
     let lines = '';
     for (const f of visibleFindings(r)) {

@@ -4,14 +4,14 @@
  * to the cwd (the workspace in the Action). Info becomes `notice`, GitHub's lowest level.
  */
 import type { Severity } from '../engine/types.js';
-import { chunkedReporter, type ChunkedReporter } from './chunks.js';
+import { streamingReporter, type StreamingReporter } from './chunks.js';
 import { displayPath, hintLines, visibleFindings } from './common.js';
 import { ghData, ghProperty } from './escape.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** One piece per file: its lines, each ended by a newline. */
-export const github: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+export const github: StreamingReporter = streamingReporter(function* (results, ctx) {
   for (const r of results) {
     let lines = '';
     for (const f of visibleFindings(r)) {

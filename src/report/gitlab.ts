@@ -6,20 +6,22 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileResult, ReportContext, Severity } from '../engine/types.js';
-import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
-import { displayPath, sourcesOf, visibleFindings } from './common.js';
+import { jsonArrayChunks, streamingReporter, type StreamingReporter } from './chunks.js';
+import { displayPath, sourceOfResult, visibleFindings } from './common.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
 const SEVERITY: Record<Severity, string> = { info: 'info', warning: 'minor', error: 'major' };
 
 /** Issues in report order (fingerprints count repeats in that order), one at a time. */
-function* issues(results: readonly FileResult[], ctx: ReportContext) {
-  const sources = sourcesOf(results);
-  const seen = new Map<string, number>();
+function* issues(results: Iterable<FileResult>, ctx: ReportContext) {
   for (const r of results) {
+    // Repeats are counted within a file (the key holds its path, and a result's findings all
+    // point into its file), so nothing of one file is kept for the next.
+    const seen = new Map<string, number>();
+    const source = sourceOfResult(r);
     for (const f of visibleFindings(r)) {
       const path = displayPath(f.location.path, ctx.cwd);
-      const anchor = sources.get(f.location.path)?.lineText(f.location.start.line).trim() ?? f.message;
+      const anchor = source?.lineText(f.location.start.line).trim() ?? f.message;
       const key = [f.ruleId, path, anchor].join('\u0000');
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
@@ -43,7 +45,7 @@ function* issues(results: readonly FileResult[], ctx: ReportContext) {
   }
 }
 
-export const gitlab: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+export const gitlab: StreamingReporter = streamingReporter(function* (results, ctx) {
   yield* jsonArrayChunks(issues(results, ctx), 0);
   yield '\n';
 });

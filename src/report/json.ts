@@ -6,7 +6,7 @@
  */
 import type { Edit, FileResult, Finding, Fix, Location, ReportContext } from '../engine/types.js';
 import { eslintSeverity, fixesOf } from './common.js';
-import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
+import { jsonArrayChunks, streamingReporter, type StreamingReporter } from './chunks.js';
 
 export interface EslintFix {
   range: [number, number];
@@ -109,12 +109,12 @@ export function toEslintResults(results: readonly FileResult[], ctx: ReportConte
 }
 
 /** Each result is converted when its turn comes, so neither the converted array nor the text of all of them is ever held. */
-function* eslintResults(results: readonly FileResult[], ctx: ReportContext) {
+function* eslintResults(results: Iterable<FileResult>, ctx: ReportContext) {
   const deprecated = deprecatedRules(ctx);
   for (const r of results) yield toEslintResult(r, ctx, deprecated);
 }
 
-export const json: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+export const json: StreamingReporter = streamingReporter(function* (results, ctx) {
   yield* jsonArrayChunks(eslintResults(results, ctx), 0);
   yield '\n';
 });

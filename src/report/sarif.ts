@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { relative, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Edit, FileResult, Finding, Location, ReportContext, RuleMeta, Severity } from '../engine/types.js';
-import type { SourceFile } from '../parse/source.js';
+import { SourceFile } from '../parse/source.js';
 import { HOMEPAGE, ruleDocsUrl } from '../meta.js';
-import { fixesOf, sourcesOf } from './common.js';
-import { chunkedReporter, jsonArrayChunks, type ChunkedReporter } from './chunks.js';
+import { fixesOf, sourceOfResult } from './common.js';
+import { jsonArrayChunks, streamingReporter, type StreamingReporter } from './chunks.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -60,7 +60,7 @@ function editRegion(e: Edit, src: SourceFile | undefined) {
   return { startLine: s.line, startColumn: s.column, endLine: end.line, endColumn: end.column, ...offsets };
 }
 
-function sarifFixes(f: Finding, cwd: string, sources: Map<string, SourceFile>) {
+function sarifFixes(f: Finding, cwd: string, sourceFor: (path: string) => SourceFile | undefined) {
   return fixesOf(f).map(({ kind, fix }) => {
     const byPath = new Map<string, Edit[]>();
     for (const e of fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
@@ -69,7 +69,7 @@ function sarifFixes(f: Finding, cwd: string, sources: Map<string, SourceFile>) {
       artifactChanges: [...byPath].map(([path, edits]) => ({
         artifactLocation: artifactLocation(path, cwd),
         replacements: edits.map((e) => ({
-          deletedRegion: editRegion(e, sources.get(path)),
+          deletedRegion: editRegion(e, sourceFor(path)),
           insertedContent: { text: e.text },
         })),
       })),
@@ -102,12 +102,12 @@ function ruleDescriptor(id: string, meta: RuleMeta<any> | undefined) {
 
 /**
  * Hash of rule, path and the trimmed text of the line the finding starts on, plus how many equal
- * triples came before it in the file, so two identical lines keep distinct fingerprints.
+ * triples came before it in the file, so two identical lines keep distinct fingerprints. One per
+ * file: the key holds the path, and a result's findings all point into its own file.
  */
-function fingerprinter(cwd: string, sources: Map<string, SourceFile>) {
+function fingerprinter(cwd: string, src: SourceFile | undefined) {
   const seen = new Map<string, number>();
   return (f: Finding): string => {
-    const src = sources.get(f.location.path);
     const anchor = src ? src.lineText(f.location.start.line).trim() : f.message;
     const key = [f.ruleId, artifactLocation(f.location.path, cwd).uri, anchor].join('\u0000');
     const n = seen.get(key) ?? 0;
@@ -116,21 +116,47 @@ function fingerprinter(cwd: string, sources: Map<string, SourceFile>) {
   };
 }
 
-/** What every result needs to know of all of them: the rule table and the source texts. */
-function prepare(results: readonly FileResult[], ctx: ReportContext) {
-  const sources = sourcesOf(results);
+interface Prepared {
+  ruleIds: string[];
+  index: Map<string, number>;
+  /** The text of any file of the run that a fix may edit. */
+  textOf: (path: string) => string | undefined;
+}
+
+/**
+ * What every result needs to know of all of them: the rule table (every rule of the run, and any
+ * other id the results hold) and the texts of files that fixes edit. A stream gives only the
+ * run's rules (its reporter `listsRules`) and its own way to texts.
+ */
+function prepare(results: readonly FileResult[] | undefined, ctx: ReportContext): Prepared {
   const ids = new Set(ctx.rules.keys());
-  for (const r of results) for (const f of r.findings) ids.add(f.ruleId);
+  for (const r of results ?? []) for (const f of r.findings) ids.add(f.ruleId);
   const ruleIds = [...ids].sort();
-  return { sources, ruleIds, index: new Map(ruleIds.map((id, i) => [id, i])) };
+  let textOf = ctx.textOf?.bind(ctx) ?? (() => undefined);
+  if (results) {
+    const texts = new Map<string, string>();
+    for (const r of results) if (r.text !== undefined) texts.set(r.path, r.text);
+    textOf = (path) => texts.get(path);
+  }
+  return { ruleIds, index: new Map(ruleIds.map((id, i) => [id, i])), textOf };
 }
 
 /** SARIF results in report order (fingerprints count repeats in that order), one at a time. */
-function* sarifResults(results: readonly FileResult[], ctx: ReportContext, { sources, index }: ReturnType<typeof prepare>) {
-  const fingerprint = fingerprinter(ctx.cwd, sources);
+function* sarifResults(results: Iterable<FileResult>, ctx: ReportContext, { index, textOf }: Prepared) {
   for (const r of results) {
+    const own = sourceOfResult(r);
+    const others = new Map<string, SourceFile | undefined>();
+    const sourceFor = (path: string) => {
+      if (path === r.path) return own;
+      if (!others.has(path)) {
+        const text = textOf(path);
+        others.set(path, text === undefined ? undefined : new SourceFile(path, text));
+      }
+      return others.get(path);
+    };
+    const fingerprint = fingerprinter(ctx.cwd, own);
     for (const f of r.findings) {
-      const fixes = sarifFixes(f, ctx.cwd, sources);
+      const fixes = sarifFixes(f, ctx.cwd, sourceFor);
       yield {
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId)!,
@@ -199,12 +225,16 @@ const RESULTS_KEY = '"results": []';
  * The log with an empty results array is written around the results, which come one by one. The
  * key is found by its text: within JSON strings a quote is always escaped, so only the key matches.
  */
-export const sarif: ChunkedReporter = chunkedReporter(function* (results, ctx) {
-  const prepared = prepare(results, ctx);
+function* sarifPieces(results: Iterable<FileResult>, ctx: ReportContext, prepared: Prepared) {
   const frame = JSON.stringify(sarifLog(ctx, prepared.ruleIds, []), null, 2);
   const at = frame.lastIndexOf(RESULTS_KEY);
   const depth = (at - (frame.lastIndexOf('\n', at) + 1)) / 2;
   yield frame.slice(0, at + RESULTS_KEY.length - 2);
   yield* jsonArrayChunks(sarifResults(results, ctx, prepared), depth);
   yield frame.slice(at + RESULTS_KEY.length) + '\n';
+}
+
+export const sarif: StreamingReporter = streamingReporter((results, ctx) => sarifPieces(results, ctx, prepare(undefined, ctx)), {
+  listsRules: true,
+  chunks: (results, ctx) => sarifPieces(results, ctx, prepare(results, ctx)),
 });

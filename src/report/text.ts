@@ -6,9 +6,9 @@
 import type { FileResult, Finding, ReportContext, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../meta.js';
 import { displayPath, hintLines, summaryLine, visibleFindings, type Counts } from './common.js';
-import { chunkedReporter, type ChunkedReporter } from './chunks.js';
+import { streamingReporter, type StreamingReporter } from './chunks.js';
 import type { SourceFile } from '../parse/source.js';
-import { sourcesOf } from './common.js';
+import { sourceOfResult } from './common.js';
 
 /** Every ESC sequence: SGR colours and OSC hyperlinks, so a colourless run is never coloured. */
 const ANSI = /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B\[[0-?]*[ -/]*[@-~]/g;
@@ -83,17 +83,18 @@ function renderFinding(f: Finding, src: SourceFile | undefined, ctx: ReportConte
 }
 
 /** One piece per file with findings; the pieces joined are the report (blocks split by blank lines, then the tally). */
-export const text: ChunkedReporter = chunkedReporter(function* (results, ctx) {
+export const text: StreamingReporter = streamingReporter(function* (results, ctx) {
   const paint = painter(ctx.color);
-  const sources = sourcesOf(results);
   const counts: Counts = { errors: 0, warnings: 0, info: 0 };
   let safe = 0;
   let unsafe = 0;
   let any = false;
-  for (const r of results as FileResult[]) {
+  for (const r of results) {
     const blocks: string[] = [];
+    // A result's findings all point into its own file.
+    const src = sourceOfResult(r);
     for (const f of visibleFindings(r)) {
-      blocks.push(renderFinding(f, sources.get(f.location.path), ctx, paint).join('\n'));
+      blocks.push(renderFinding(f, src, ctx, paint).join('\n'));
       if (f.severity === 'error') counts.errors++;
       else if (f.severity === 'warning') counts.warnings++;
       else counts.info++;

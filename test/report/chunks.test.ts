@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../../src/parse/source.js';
 import type { FileResult } from '../../src/engine/types.js';
-import { chunkedReporter, joinChunks, jsonArrayChunks, reportChunks } from '../../src/report/chunks.js';
+import { chunkedReporter, joinChunks, jsonArrayChunks, reportChunks, streamingForm } from '../../src/report/chunks.js';
 import { json, toEslintResults } from '../../src/report/json.js';
 import { sarif, toSarif } from '../../src/report/sarif.js';
 import { text } from '../../src/report/text.js';
@@ -208,4 +208,46 @@ test('checkstyle: the head, one piece per file (a clean one too), the closing ta
   assert.equal(pieces[2], '  <file name="/proj/clean/Dockerfile">\n  </file>\n');
   assert.equal(pieces.at(-1), '</checkstyle>\n');
   assert.equal(checkstyle([], ctx), '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n</checkstyle>\n');
+});
+
+/** The results as a stream can be read: once, and only forward. */
+function once<T>(items: readonly T[]): Iterable<T> {
+  let used = false;
+  return {
+    [Symbol.iterator]() {
+      assert.ok(!used, 'a streaming reporter read its results twice');
+      used = true;
+      return items[Symbol.iterator]();
+    },
+  };
+}
+
+test('every streaming reporter reads its results once and prints what the whole array gives', () => {
+  const results = mixedResults();
+  for (const [name, reporter] of Object.entries({ json, sarif, text, compact, checkstyle, github, gitlab })) {
+    const streamed = streamingForm(reporter);
+    assert.ok(streamed, name);
+    // SARIF lists its rules first: the stream knows only the run's rules, which here hold every id.
+    assert.equal(joinChunks(streamed.stream(once(results), ctx)), reporter(results, ctx), name);
+  }
+  assert.equal(streamingForm(junit), undefined);
+  assert.equal(streamingForm(sarif)?.listsRules, true);
+  assert.equal(streamingForm(json)?.listsRules, undefined);
+});
+
+test('a streamed SARIF log finds the text of a file that a fix edits through ctx.textOf', () => {
+  const results = sampleResults();
+  const [dockerfile, composeFile] = results;
+  // A finding in the Dockerfile whose fix edits the compose file (as a project rule's may).
+  const edit = composeFile!.findings[0]!.suggestions![0]!;
+  dockerfile!.findings[0] = { ...dockerfile!.findings[0]!, fix: { ...edit, safety: 'safe' } };
+  const whole = sarif(results, ctx);
+  const texts = new Map(results.map((r) => [r.path, r.text]));
+  const region = (out: string) => JSON.parse(out).runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion;
+  const streamed = joinChunks(streamingForm(sarif)!.stream(once(results), { ...ctx, textOf: (p) => texts.get(p) }));
+  assert.equal(streamed, whole);
+  assert.equal(region(whole).startLine, 5);
+  // Without the text, the region has offsets only.
+  const blind = joinChunks(streamingForm(sarif)!.stream(once(results), ctx));
+  assert.equal(region(blind).startLine, undefined);
 });

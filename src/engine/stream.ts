@@ -1,0 +1,393 @@
+/**
+ * A big run linted unit by unit in this thread, its results handed out as soon as they are final,
+ * so that what the run holds is bounded by its largest project rather than by its number of files
+ * (issue 7). The results come in lint()'s order (by path) and are exactly lint()'s.
+ *
+ * Units (src/engine/units.ts) are linted one after another. Units that turn out to share files
+ * (a build context in a sibling folder, an included file two projects share) form one project
+ * that is linted again as a whole, once, when nothing still waiting can join it. What is new is
+ * knowing when a result can no longer change: a result is final once no unit still waiting could
+ * read the files its project judged or read. What a unit may read is foreseen from the text of its
+ * compose files (src/engine/reach.ts): most compose files name only paths inside their own folder,
+ * so a waiting unit of folder D can only reach files below D. Units whose compose files may reach
+ * anywhere (`..`, variables, include, extends) are linted first, the others in path order of what
+ * they cover, so that results are final, and handed out, nearly as soon as they are made.
+ *
+ * Should a unit read what the foresight missed and a file of a project already handed out, the run
+ * says so as an internal error instead of printing results that differ from lint()'s.
+ */
+import { dirname, join, sep } from 'node:path';
+import { lintSync, type LintOutcome, type LintRequest } from './lint.js';
+import type { FileResult } from './types.js';
+import type { FileSystem } from '../project/fs.js';
+import { recordingFileSystem } from './recording-fs.js';
+import { tightenHeapGrowth } from './heap-growth.js';
+import { composeMayReachOut, envMayReachOut } from './reach.js';
+import { OVERRIDE_FILES } from '../project/compose-project.js';
+import type { UnitPlan } from './units.js';
+
+interface Unit {
+  /** Target paths, in the order of the run. */
+  paths: string[];
+  /** Where it comes in the run: its results all sort at or after this key. */
+  key: string;
+  /** Its compose files may name paths anywhere. */
+  wild: boolean;
+  /** `D/` for a unit of compose folder D that reaches only below D. */
+  dir?: string;
+  /**
+   * waiting: not linted yet; done: linted, its results held or handed out; stale: units found to
+   * share files, to be linted again together before any of their results can go; merged: part of
+   * a bigger unit now (`into`).
+   */
+  state: 'waiting' | 'done' | 'stale' | 'merged';
+  into?: Unit;
+  /** 1, or one more than the deepest of the units merged into it. */
+  round: number;
+  /** Where its first target comes in the run (to order errors as lint() does). */
+  first: number;
+  /** Every file its lint() read (of a stale unit: what its parts read). */
+  reads: readonly string[];
+  /** Results handed out: once any, the unit must never be merged again. */
+  emitted: number;
+  /** Results not handed out yet. */
+  pending: number;
+  texts?: Map<string, string>;
+  final?: boolean;
+  errors: string[];
+  internalErrors: string[];
+}
+
+/** A held result, or for a stale unit, the place where its results will start. */
+interface Entry {
+  path: string;
+  result?: FileResult;
+  unit: Unit;
+}
+
+export interface ResultStream {
+  /** The results in lint()'s order, each unit linted when the reader gets that far. Read once. */
+  readonly results: Iterable<FileResult>;
+  /**
+   * The errors so far, in lint()'s order: the walk's at once, each unit's once it is linted.
+   * Read them after the results for all of them.
+   */
+  problems(): { errors: string[]; internalErrors: string[] };
+  /**
+   * The text of a file of the unit whose result was handed out last: fixes of a finding may edit
+   * another file of its project, whose result may come earlier or later in the report.
+   */
+  textOf(path: string): string | undefined;
+  /** Counts for benchmarks and tests, complete once the results have been read. */
+  readonly stats: StreamStats;
+  /** Every finding's rule id is one of the run's rules: false when ShellCheck runs (its SCnnnn codes are not). */
+  readonly onlyRunRules: boolean;
+}
+
+export interface StreamStats {
+  units: number;
+  /** Units whose compose files may reach outside their folder (linted first). */
+  wild: number;
+  /** 1, plus one for each level of merging. */
+  rounds: number;
+  /** Files linted again after merging. */
+  relinted: number;
+  /** The most results held back at once (waiting to be final). */
+  heldPeak: number;
+}
+
+export interface StreamOptions {
+  /** Called with the target paths of each unit as it is linted (for progress). */
+  onFilesDone?: (paths: readonly string[]) => void;
+}
+
+/** A binary min-heap of held results by path. */
+class Held {
+  private items: Entry[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek() {
+    return this.items[0];
+  }
+  push(item: Entry): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]!.path <= a[i]!.path) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+  pop() {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]!.path < a[m]!.path) m = l;
+        if (r < a.length && a[r]!.path < a[m]!.path) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const live = (u: Unit): Unit => {
+  while (u.into) u = u.into;
+  return u;
+};
+
+/** What a unit may read, from its compose files (all in one folder, by the cut of units.ts). */
+function reachOf(compose: readonly string[], fs: FileSystem, env: Record<string, string | undefined>): { wild: boolean; dir?: string } {
+  if (compose.length === 0) return { wild: false };
+  const dir = dirname(compose[0]!);
+  // COMPOSE_FILE may list files anywhere; the process environment sets it for every folder.
+  if (env['COMPOSE_FILE'] !== undefined) return { wild: true };
+  const dotEnv = join(dir, '.env');
+  if (fs.kind(dotEnv) !== undefined) {
+    const text = fs.readFile(dotEnv);
+    if (text === undefined || envMayReachOut(text)) return { wild: true };
+  }
+  // An override file next to a compose file is read with it, linted or not (an `ignore` glob).
+  const overrides = OVERRIDE_FILES.map((n) => join(dir, n)).filter((p) => !compose.includes(p) && fs.kind(p) !== undefined);
+  for (const p of [...compose, ...overrides]) {
+    const text = fs.readFile(p);
+    if (text !== undefined && composeMayReachOut(text)) return { wild: true };
+  }
+  return { wild: false, dir: dir.endsWith(sep) ? dir : dir + sep };
+}
+
+/** Lints the plan's units lazily, as `results` is read. */
+export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOptions = {}): ResultStream {
+  const env = req.env ?? {};
+  const order = new Map(plan.targets.map((t, i) => [t.path, i]));
+  const isCompose = new Set(plan.targets.filter((t) => t.kind === 'compose').map((t) => t.path));
+  const owner = new Map<string, Unit>();
+  const composeDirs = new Map<string, Unit>();
+  const units: Unit[] = plan.units.map((paths) => {
+    const reach = reachOf(paths.filter((p) => isCompose.has(p)), plan.fs, env);
+    const unit: Unit = {
+      paths,
+      key: reach.wild ? '' : reach.dir ?? paths[0]!,
+      wild: reach.wild,
+      ...(reach.dir ? { dir: reach.dir } : {}),
+      state: 'waiting',
+      round: 1,
+      first: order.get(paths[0]!)!,
+      reads: [],
+      pending: 0,
+      emitted: 0,
+      errors: [],
+      internalErrors: [],
+    };
+    for (const p of paths) owner.set(p, unit);
+    if (reach.dir) composeDirs.set(reach.dir, unit);
+    return unit;
+  });
+  // Wild units first (they may reach anything, so nothing is final before they are done), then by key.
+  const queue = [...units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.first - b.first));
+  const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0 };
+  // Units linted, for their errors; the stream's own internal errors apart.
+  const finished: Unit[] = [];
+  const ownErrors: string[] = [];
+  const held = new Held();
+  let next = 0;
+  let wildWaiting = stats.wild;
+  let lastUnit: Unit | undefined;
+  let lastPath: string | undefined;
+
+  const lintUnit = (paths: string[]) => {
+    const reads = new Set<string>();
+    const outcome: LintOutcome = lintSync({
+      cwd: req.cwd,
+      paths,
+      config: req.config,
+      fs: recordingFileSystem(plan.fs, reads),
+      // A copy per unit, as each worker gets its own: rules must not see another unit's changes.
+      env: { ...env },
+      profiles: req.profiles ?? [],
+      ...(req.kind ? { kind: req.kind } : {}),
+    });
+    return { outcome, reads: [...reads] };
+  };
+
+  const nextWaiting = (): Unit | undefined => {
+    while (next < queue.length && queue[next]!.state !== 'waiting') next++;
+    return queue[next];
+  };
+
+  /** Whether a unit still waiting could read `path` (it is one of its targets, or below its folder). */
+  const coveredByWaiting = (path: string): boolean => {
+    const o = owner.get(path);
+    if (o && live(o).state === 'waiting') return true;
+    for (let dir = dirname(path); ; ) {
+      const u = composeDirs.get(dir.endsWith(sep) ? dir : dir + sep);
+      if (u && u.state === 'waiting') return true;
+      const up = dirname(dir);
+      if (up === dir) return false;
+      dir = up;
+    }
+  };
+
+  const isFinal = (u: Unit): boolean => {
+    if (u.final) return true;
+    if (wildWaiting > 0) return false;
+    for (const p of u.paths) if (coveredByWaiting(p)) return false;
+    for (const p of u.reads) if (coveredByWaiting(p)) return false;
+    return (u.final = true);
+  };
+
+  const newUnit = (paths: string[], parts: readonly Unit[]): Unit => ({
+    paths,
+    key: parts.reduce((k, u) => (u.key < k ? u.key : k), parts[0]!.key),
+    wild: parts.some((u) => u.wild),
+    state: 'waiting',
+    round: 1,
+    first: Math.min(...parts.map((u) => u.first)),
+    reads: [],
+    emitted: 0,
+    pending: 0,
+    errors: [],
+    internalErrors: [],
+  });
+
+  const done = (u: Unit, outcome: LintOutcome, reads: readonly string[]) => {
+    u.state = 'done';
+    u.reads = reads;
+    u.errors = outcome.errors;
+    u.internalErrors = outcome.internalErrors;
+    finished.push(u);
+    for (const p of reads) {
+      const o = owner.get(p);
+      if (!o || live(o) !== u) owner.set(p, u);
+    }
+    for (const r of outcome.results) {
+      if (r.text !== undefined) (u.texts ??= new Map()).set(r.path, r.text);
+      held.push({ path: r.path, result: r, unit: u });
+      u.pending++;
+    }
+    stats.heldPeak = Math.max(stats.heldPeak, held.size);
+  };
+
+  /**
+   * Lints `unit` (a waiting one, or a stale one again) and records what it read. Units it shares
+   * files with are not linted again at once: with the unit they become one stale unit, linted
+   * when nothing waiting can join it any more, so that a file shared by n projects costs one
+   * more lint of them all rather than n growing ones.
+   */
+  const lintAndJoin = (unit: Unit) => {
+    const { outcome, reads } = lintUnit(unit.paths);
+    const others = new Set<Unit>();
+    for (const p of reads) {
+      const o = owner.get(p);
+      if (o && live(o) !== unit) others.add(live(o));
+    }
+    if (others.size === 0) return done(unit, outcome, reads);
+    const spoiled = [...others].filter((u) => u.emitted > 0);
+    if (spoiled.length) {
+      const read = reads.find((p) => spoiled.includes(live(owner.get(p)!)));
+      ownErrors.push(`unit-by-unit run: linting ${unit.paths[0]} read ${read}, of a project already reported; the report may differ from a whole-tree run (please report this)`);
+      return done(unit, outcome, reads);
+    }
+    const parts = [unit, ...others];
+    const paths = parts.flatMap((u) => u.paths).sort((a, b) => order.get(a)! - order.get(b)!);
+    const stale = newUnit(paths, parts);
+    stale.state = 'stale';
+    // The round it will be linted in: after the last lint of a part, with any part not yet linted again.
+    stale.round = Math.max(...parts.map((u) => (u.state === 'done' || u === unit ? u.round + 1 : u.round)));
+    stale.reads = [...new Set([...reads, ...parts.flatMap((u) => u.reads)])];
+    for (const u of parts) {
+      // A waiting unit whose files were read is linted with the stale one, not on its own.
+      if (u.state === 'waiting' && u !== unit) {
+        options.onFilesDone?.(u.paths);
+        if (u.wild) wildWaiting--;
+      }
+      u.state = 'merged';
+      u.into = stale;
+    }
+    for (const p of stale.paths) owner.set(p, stale);
+    for (const p of stale.reads) owner.set(p, stale);
+    // Its results can be no earlier than its first target or first read.
+    let start = stale.paths[0]!;
+    for (const p of stale.reads) if (p < start) start = p;
+    held.push({ path: start, unit: stale });
+  };
+
+  function* emit(all: boolean): Generator<FileResult> {
+    const bound = all ? undefined : nextWaiting()?.key;
+    while (held.size) {
+      const top = held.peek()!;
+      const unit = top.unit;
+      if (unit.state === 'merged' || (top.result === undefined && unit.state !== 'stale')) {
+        held.pop();
+        continue;
+      }
+      if (bound !== undefined && !(top.path < bound)) return;
+      if (!isFinal(unit)) return;
+      held.pop();
+      if (top.result === undefined) {
+        stats.relinted += unit.paths.length;
+        stats.rounds = Math.max(stats.rounds, unit.round);
+        delete unit.final;
+        lintAndJoin(unit);
+        continue;
+      }
+      unit.pending--;
+      unit.emitted++;
+      if (lastPath !== undefined && top.path <= lastPath) {
+        ownErrors.push(`unit-by-unit run: ${top.path} was judged twice or out of order (please report this)`);
+        continue;
+      }
+      lastPath = top.path;
+      // The texts of a unit are kept until its last result has been reported (textOf).
+      if (lastUnit && lastUnit !== unit && lastUnit.pending === 0) delete lastUnit.texts;
+      lastUnit = unit;
+      yield top.result;
+    }
+  }
+
+  function* results(): Generator<FileResult> {
+    // Without this, the garbage of finished units is what the run's memory grows with (heap-growth.ts).
+    const restoreHeapGrowth = tightenHeapGrowth();
+    try {
+      for (let u = nextWaiting(); u; u = nextWaiting()) {
+        if (u.wild) wildWaiting--;
+        options.onFilesDone?.(u.paths);
+        lintAndJoin(u);
+        yield* emit(false);
+      }
+      yield* emit(true);
+    } finally {
+      restoreHeapGrowth();
+    }
+  }
+
+  return {
+    results: { [Symbol.iterator]: results },
+    problems: () => {
+      const units = finished.filter((u) => u.state === 'done').sort((a, b) => a.first - b.first);
+      return {
+        errors: [...plan.walkErrors, ...units.flatMap((u) => u.errors)],
+        internalErrors: [...units.flatMap((u) => u.internalErrors), ...ownErrors],
+      };
+    },
+    textOf: (path) => lastUnit?.texts?.get(path),
+    stats,
+    onlyRunRules: plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled),
+  };
+}
+
+/** The whole stream read at once, with errors in lint()'s order: for callers that need every result together. */
+export function collectStream(stream: ResultStream): LintOutcome {
+  const results = [...stream.results];
+  return { results, ...stream.problems() };
+}

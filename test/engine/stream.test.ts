@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, type LintOutcome, type LintRequest } from '../../src/engine/lint.js';
+import { planUnits } from '../../src/engine/units.js';
+import { collectStream, lintStream } from '../../src/engine/stream.js';
+import { rules } from '../../src/engine/registry.js';
+import { createConfigProvider } from '../../src/cli/config-provider.js';
+import { memoryFileSystem } from '../../src/project/fs.js';
+
+const plain = (o: LintOutcome) => JSON.stringify({ results: o.results, errors: o.errors, internalErrors: o.internalErrors });
+
+async function request(tree: Record<string, string>): Promise<LintRequest> {
+  return { cwd: '/', paths: ['/m'], config: await createConfigProvider({ cwd: '/', rules, preset: 'all', ruleFlags: [] }), env: {}, fs: memoryFileSystem(tree) };
+}
+
+/** lint() of the tree, and the tree streamed unit by unit (with the stream, to look at its counts). */
+async function bothWays(tree: Record<string, string>) {
+  const single = await lint(await request(tree));
+  const req = await request(tree);
+  const plan = planUnits(req, 0);
+  if ('single' in plan) throw new Error(`not split: ${plan.single}`);
+  const stream = lintStream(req, plan);
+  return { single, streamed: collectStream(stream), stream };
+}
+
+// Units that reach into each other in every way the stream must foresee or catch: b/ builds a
+// sibling's Dockerfile (`..`), e/ and f/ include one file, r/ builds a folder that has a compose
+// file of its own, q/ names its files through COMPOSE_FILE in its .env.
+const TREE: Record<string, string> = {
+  '/m/r/compose.yaml': 'services:\n  top:\n    build: ./sub\n    image: top:latest\n',
+  '/m/r/sub/compose.yaml': 'services:\n  sub:\n    build: .\n    restart: sometimes\n',
+  '/m/r/sub/Dockerfile': 'FROM alpine:latest\nRUN apk add curl\n',
+  '/m/a/compose.yaml': 'services:\n  web:\n    build:\n      context: ./app\n    ports:\n      - 8080:80\n',
+  '/m/a/app/Dockerfile': 'FROM node\nRUN apt-get update && apt-get install curl\n',
+  '/m/b/compose.yaml': 'services:\n  api:\n    build:\n      context: ../shared\n    image: api:latest\n',
+  '/m/shared/Dockerfile': 'FROM ubuntu\nRUN cd /tmp && make\n',
+  '/m/c/Dockerfile': 'FROM alpine:latest\nMAINTAINER me\n',
+  '/m/common/base.yaml': 'services:\n  shared:\n    image: redis\n',
+  '/m/e/compose.yaml': 'include:\n  - ../common/base.yaml\nservices:\n  one:\n    image: busybox\n    depends_on: [shared]\n',
+  '/m/f/compose.yaml': 'include:\n  - ../common/base.yaml\nservices:\n  two:\n    image: busybox:1\n    depends_on: [nothere]\n',
+  '/m/q/.env': 'COMPOSE_FILE=compose.yaml:../common/base.yaml\n',
+  '/m/q/compose.yaml': 'services:\n  q:\n    image: nginx\n',
+};
+
+test('a streamed run gives exactly the outcome of one lint(), merging units that share files once', async () => {
+  const { single, streamed, stream } = await bothWays(TREE);
+  assert.equal(plain(streamed), plain(single));
+  assert.equal(single.results.length, 11);
+  // b/ (`..`), e/ and f/ (include) and q/ (COMPOSE_FILE) may reach anywhere; r/ only below it.
+  assert.equal(stream.stats.wild, 4);
+  // b/ with shared/; e/, f/ and q/ with one another (common/base.yaml); r/ with r/sub/. Each
+  // group is linted again once.
+  assert.equal(stream.stats.relinted, 2 + 3 + 3);
+  assert.equal(stream.stats.rounds, 2);
+});
+
+// Independent projects: each is final as soon as it is linted.
+function projects(n: number): Record<string, string> {
+  const tree: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    const p = `/m/p${String(i).padStart(3, '0')}`;
+    tree[`${p}/Dockerfile`] = `FROM alpine:3.${i % 20}\nRUN apk add curl\n`;
+    tree[`${p}/compose.yaml`] = `services:\n  app${i}:\n    build: .\n    image: app:latest\n    environment:\n      - HOME=/home/\${USER}\n`;
+  }
+  return tree;
+}
+
+test('results come out while the run goes on: a project is reported before the next one is linted', async () => {
+  const tree = projects(60);
+  const req = await request(tree);
+  const plan = planUnits(req, 0);
+  if ('single' in plan) throw new Error('not split');
+  let linted = 0;
+  const stream = lintStream(req, plan, { onFilesDone: () => linted++ });
+  const seen: number[] = [];
+  for (const r of stream.results) {
+    seen.push(linted);
+    assert.ok(r.findings.length > 0);
+  }
+  // Two results per project (its Dockerfile and its compose file), reported before the next is linted.
+  assert.equal(seen.length, 120);
+  assert.deepEqual(seen.slice(0, 4), [1, 1, 2, 2]);
+  assert.equal(seen.at(-1), 60);
+  assert.equal(stream.stats.wild, 0);
+  assert.equal(stream.stats.heldPeak, 2);
+  assert.equal(plain(collectStream(lintStream(req, planUnits(req, 0) as never))), plain(await lint(await request(tree))));
+});
+
+test('a project that may reach anywhere is linted first, and holds back only what it could reach', async () => {
+  const tree = projects(30);
+  // Last in path order, but it builds the first project's folder.
+  tree['/m/zz/compose.yaml'] = 'services:\n  late:\n    build: ../p000\n';
+  const { single, streamed, stream } = await bothWays(tree);
+  assert.equal(plain(streamed), plain(single));
+  assert.equal(stream.stats.wild, 1);
+  assert.equal(stream.stats.relinted, 3);
+  // Until the wild project was linted nothing could go out; after it, each project on its own.
+  assert.ok(stream.stats.heldPeak <= 3, `held ${stream.stats.heldPeak}`);
+});
+
+test('textOf gives the texts of the project whose result was handed out last', async () => {
+  const tree = projects(3);
+  const req = await request(tree);
+  const stream = lintStream(req, planUnits(req, 0) as never);
+  const it = stream.results[Symbol.iterator]();
+  const first = it.next().value!;
+  assert.equal(first.path, '/m/p000/Dockerfile');
+  assert.equal(stream.textOf('/m/p000/compose.yaml'), tree['/m/p000/compose.yaml']);
+  assert.equal(stream.textOf('/m/p001/compose.yaml'), undefined);
+  assert.equal(it.next().value!.path, '/m/p000/compose.yaml');
+  assert.equal(it.next().value!.path, '/m/p001/Dockerfile');
+  assert.equal(stream.textOf('/m/p001/compose.yaml'), tree['/m/p001/compose.yaml']);
+});
+
+test('errors come in the order of lint(), once every result has been read', async () => {
+  const tree = projects(3);
+  const single = await lint({ ...(await request(tree)), paths: ['/m', '/m/nothere'] });
+  const req = { ...(await request(tree)), paths: ['/m', '/m/nothere'] };
+  const stream = lintStream(req, planUnits(req, 0) as never);
+  assert.deepEqual(stream.problems().errors, single.errors);
+  assert.equal(plain(collectStream(stream)), plain(single));
+});
