@@ -45,7 +45,7 @@ export function partition(targets: readonly { path: string; kind: FileKind }[]):
 }
 
 export interface UnitPlan {
-  /** The run's view of the file system: every folder listed once, for the walk and every unit. */
+  /** The run's view of the file system: the walk's listings, shared by every unit. */
   fs: FileSystem;
   targets: DiscoveredFile[];
   /** Errors of the walk (folders that cannot be read, …), before any unit's. */
@@ -78,6 +78,8 @@ export function planUnits(req: LintRequest, minFiles: number): UnitPlan | { sing
   if (req.kind && targets.some((t) => t.kind !== req.kind)) return { single: '--kind with folders is linted in one thread' };
   // Configs are found per file: asking here gathers their problems and plugins as lint() would.
   for (const t of targets) req.config.forFile(t.path);
+  // Units list what else they need in their own lint() (src/project/cached-fs.ts).
+  fs.seal();
 
   // Each lint() call instantiates all rules and builds a project, which costs as much as a small
   // file: lone Dockerfiles are packed by neighbours.

@@ -14,22 +14,33 @@ import type { EntryKind, FileSystem } from './fs.js';
 
 type Listing = { name: string; kind: EntryKind }[];
 
-export function cachingFileSystem(fs: FileSystem): FileSystem {
-  const listings = new Map<string, Listing | undefined>();
-  const indexes = new Map<string, Map<string, EntryKind> | undefined>();
+/** A caching view, and how to stop it from keeping what it has not listed yet. */
+export interface CachingFileSystem extends FileSystem {
+  /**
+   * From now on, answer from the listings kept so far but keep no new ones. A run that lints
+   * unit by unit seals the walk's listings: each unit's lint() keeps its own (build contexts,
+   * folders outside the tree) for the unit only, so they do not pile up over the run.
+   */
+  seal(): void;
+}
 
-  const readDir = (path: string): Listing | undefined => {
-    if (listings.has(path)) return listings.get(path);
-    const listing = fs.readDir(path);
-    listings.set(path, listing);
-    return listing;
-  };
+export function cachingFileSystem(fs: FileSystem): CachingFileSystem {
+  // A folder's entries are kept once, as the index "what is at this name": listings are made from
+  // it when asked (a walk asks once per folder), and it answers every "does this exist?".
+  const indexes = new Map<string, Map<string, EntryKind> | undefined>();
+  let sealed = false;
+
   const indexOf = (dir: string): Map<string, EntryKind> | undefined => {
     if (indexes.has(dir)) return indexes.get(dir);
-    const listing = readDir(dir);
+    const listing = fs.readDir(dir);
     const index = listing && new Map(listing.map((e) => [e.name, e.kind] as const));
-    indexes.set(dir, index);
+    if (!sealed) indexes.set(dir, index);
     return index;
+  };
+  const readDir = (path: string): Listing | undefined => {
+    if (!indexes.has(path) && sealed) return fs.readDir(path);
+    const index = indexOf(path);
+    return index && Array.from(index, ([name, kind]) => ({ name, kind }));
   };
 
   // Spelled out rather than spread: a FileSystem may be a class instance (the --fix overlay).
@@ -44,8 +55,13 @@ export function cachingFileSystem(fs: FileSystem): FileSystem {
       const name = basename(path);
       // The root, and paths that are not in normal form, are asked directly.
       if (parent === path || name === '' || name === '.' || name === '..') return fs.kind(path);
+      // Sealed, a folder not listed yet is asked about the path itself (lint() lists it for its unit).
+      if (sealed && !indexes.has(parent)) return fs.kind(path);
       const index = indexOf(parent);
       return index ? index.get(name) : fs.kind(path);
+    },
+    seal() {
+      sealed = true;
     },
   };
 }
