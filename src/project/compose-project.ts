@@ -70,6 +70,11 @@ function tagsOf(file: ComposeFile): Map<number, '!reset' | '!override'> {
   if (tags) return tags;
   tags = new Map();
   const found = tags;
+  // Asking for the document parses the file again: only worth it when a tag may be there.
+  if (!file.source.text.includes('!reset') && !file.source.text.includes('!override')) {
+    tagCache.set(file, tags);
+    return tags;
+  }
   visit(file.document, {
     Node(_key, node) {
       const tag = (node as { tag?: string }).tag;

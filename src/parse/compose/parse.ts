@@ -26,8 +26,8 @@ function parseYaml(text: string): Document.Parsed {
   return parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false });
 }
 
-export function parseCompose(path: string, text: string, opts: ParseComposeOptions): ComposeFile {
-  const source = new SourceFile(path, text);
+/** The document of a compose text; never throws (what `yaml` cannot parse is in its errors). */
+function composeDocument(text: string): Document.Parsed {
   let document: Document.Parsed;
   try {
     // Deeper nesting would overflow the stack inside `yaml`, which can abort the process.
@@ -42,6 +42,12 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
     document = parseYaml('');
     document.errors.push(Object.assign(new Error(String(err)), { code: 'IMPOSSIBLE', pos: [0, 0] as [number, number], name: 'YAMLParseError' }) as never);
   }
+  return document;
+}
+
+export function parseCompose(path: string, text: string, opts: ParseComposeOptions): ComposeFile {
+  const source = new SourceFile(path, text);
+  let document: Document.Parsed | undefined = composeDocument(text);
   const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
   const yamlErrors: ComposeFile['yamlErrors'] = document.errors.map((e) => {
     const start = clamp(e.pos?.[0] ?? 0);
@@ -56,7 +62,12 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
     kind: 'compose',
     path,
     source,
-    document,
+    // yaml's document is the largest thing a parse makes, and few readers need it (style rules,
+    // `!reset` tags): it is dropped once our tree is built and parsed again if asked for, so a
+    // run does not keep one per compose file alive to its end (collector time, issue 7).
+    get document(): Document.Parsed {
+      return (document ??= composeDocument(text));
+    },
     yamlErrors,
     duplicateKeys: [],
     variables: opts.variables,
@@ -73,6 +84,8 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
   } catch (err) {
     yamlErrors.push({ code: 'INTERNAL', message: `compose model could not be built: ${String(err)}`, range: source.ranged(0, 0) });
     return file;
+  } finally {
+    document = undefined;
   }
   yamlErrors.push(...tree.errors);
   file.duplicateKeys = tree.duplicateKeys;
