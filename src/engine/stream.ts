@@ -25,6 +25,7 @@ import { tightenHeapGrowth } from './heap-growth.js';
 import { composeMayReachOut, envMayReachOut } from './reach.js';
 import { OVERRIDE_FILES } from '../project/compose-project.js';
 import type { UnitPlan } from './units.js';
+import type { SyncWorkerPool } from './worker-pool.js';
 
 interface Unit {
   /** Target paths, in the order of the run. */
@@ -56,6 +57,8 @@ interface Unit {
   final?: boolean;
   /** Linted once only to learn what it reads (a wild unit), to be linted for its results later. */
   probed?: boolean;
+  /** Its job in the worker pool, once sent there. */
+  job?: number;
   errors: string[];
   internalErrors: string[];
 }
@@ -99,11 +102,19 @@ export interface StreamStats {
   held: number;
   /** Wild units linted first only to learn what they read, and again when their turn came. */
   probed: number;
+  /** Units sent to the worker pool. */
+  inWorkers: number;
 }
 
 export interface StreamOptions {
   /** Called with the target paths of each unit as it is linted (for progress). */
   onFilesDone?: (paths: readonly string[]) => void;
+  /**
+   * Workers that lint the units ahead of the report, in the order it will need them; merged
+   * units are linted again here. Without, every unit is linted in this thread. The stream closes
+   * the pool once its results have been read.
+   */
+  pool?: SyncWorkerPool;
 }
 
 /** A binary min-heap of held results by path. */
@@ -200,7 +211,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   });
   // Wild units first (they may reach anything, so nothing is final before they are done), then by key.
   const queue = [...units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.first - b.first));
-  const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0 };
+  const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0, inWorkers: 0 };
   // Units linted, for their errors; the stream's own internal errors apart.
   const finished: Unit[] = [];
   const ownErrors: string[] = [];
@@ -210,7 +221,26 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   let lastUnit: Unit | undefined;
   let lastPath: string | undefined;
 
-  const lintUnit = (paths: string[]) => {
+  const pool = options.pool;
+  // Units sent to the workers ahead of the one the report needs: enough to keep every worker busy.
+  const ahead = pool ? 4 * pool.threads : 0;
+  let jobs = 0;
+  const sendAhead = () => {
+    if (!pool || pool.broken) return;
+    let inFlight = 0;
+    for (let i = next; i < queue.length && inFlight < ahead; i++) {
+      const u = queue[i]!;
+      if (u.state !== 'waiting') continue;
+      if (u.job === undefined) {
+        u.job = jobs++;
+        pool.submit({ id: u.job, paths: u.paths });
+        stats.inWorkers++;
+      }
+      inFlight++;
+    }
+  };
+
+  const lintHere = (paths: string[]) => {
     const reads = new Set<string>();
     const outcome: LintOutcome = lintSync({
       cwd: req.cwd,
@@ -223,6 +253,20 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       ...(req.kind ? { kind: req.kind } : {}),
     });
     return { outcome, reads: [...reads] };
+  };
+
+  /** A unit's lint: from the workers when it was sent there, else here. */
+  const lintUnit = (unit: Unit): { outcome: LintOutcome; reads: readonly string[] } => {
+    // Merged and set-aside units go to the workers too: their code is warm, this thread's is not.
+    if (pool && !pool.broken && unit.job === undefined) pool.submit({ id: (unit.job = jobs++), paths: unit.paths });
+    if (pool && unit.job !== undefined) {
+      const r = pool.take(unit.job);
+      delete unit.job;
+      // A worker that failed or fell silent: the unit is linted here (a bug of ours in lint()
+      // then throws here as it would have in a run without workers).
+      if (r && 'outcome' in r) return r;
+    }
+    return lintHere(unit.paths);
   };
 
   const nextWaiting = (): Unit | undefined => {
@@ -291,7 +335,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
    * more lint of them all rather than n growing ones.
    */
   const lintAndJoin = (unit: Unit) => {
-    const { outcome, reads } = lintUnit(unit.paths);
+    const { outcome, reads } = lintUnit(unit);
     const others = new Set<Unit>();
     for (const p of reads) {
       const o = owner.get(p);
@@ -323,6 +367,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       if (u.state === 'waiting' && u !== unit) {
         options.onFilesDone?.(u.paths);
         if (u.wild) wildWaiting--;
+        if (u.job !== undefined) pool?.forget(u.job);
       }
       if (u.state === 'done') stats.held -= u.pending;
       u.state = 'merged';
@@ -390,6 +435,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     const restoreHeapGrowth = tightenHeapGrowth();
     try {
       for (let u = nextWaiting(); u; u = nextWaiting()) {
+        sendAhead();
         if (u.wild) wildWaiting--;
         options.onFilesDone?.(u.paths);
         lintAndJoin(u);
@@ -398,6 +444,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       yield* emit(true);
     } finally {
       restoreHeapGrowth();
+      void pool?.close();
     }
   }
 
