@@ -79,7 +79,7 @@ Options:
       --shellcheck                 run ShellCheck on RUN scripts (rules shellcheck/SCnnnn);
                                    needs the shellcheck binary
       --threads <n>                lint in n worker threads (1 = one thread); by default,
-                                   with 4+ CPUs, one per CPU above 300 files
+                                   with 4+ CPUs, one per CPU (at most 4) above 300 files
   -h, --help                       show this help
   -v, --version                    print the version
 

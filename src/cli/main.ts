@@ -141,14 +141,14 @@ export async function runOrStream(
 ): Promise<{ outcome: LintOutcome } | { stream: ResultStream }> {
   if (fsIsDisk && mayParallel(opts, request, cwd)) {
     // Only folders or long lists can pass the threshold; a one-file run never loads this.
-    const { lintParallel, startPool, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
+    const { defaultThreads, lintParallel, startPool, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
     const minFiles = opts.threads ? 0 : PARALLEL_MIN_FILES;
     if (stream) {
       // The workers lint ahead of the report; results go out as they become final, as below.
       const [{ planUnits }, { lintStream }] = await Promise.all([import('../engine/units.js'), import('../engine/stream.js')]);
       const plan = planUnits(request, minFiles);
       if ('single' in plan) return { outcome: await lint(request) };
-      const pool = await startPool(request, plan, opts.threads ?? availableParallelism(), workerConfigOptions(cwd, opts));
+      const pool = await startPool(request, plan, opts.threads ?? defaultThreads(), workerConfigOptions(cwd, opts));
       return { stream: lintStream(request, plan, { ...(onFilesDone ? { onFilesDone } : {}), ...('failed' in pool ? {} : { pool }) }) };
     }
     return {

@@ -28,7 +28,7 @@ export interface WorkerConfigOptions {
 }
 
 export interface ParallelOptions {
-  /** Worker threads; 1 (or fewer) lints in this thread. Default: os.availableParallelism(). */
+  /** Worker threads; 1 (or fewer) lints in this thread. Default: defaultThreads(). */
   threads?: number;
   /** Below this many files the run stays in this thread (workers cost ~0.3 s to start). */
   minFiles?: number;
@@ -59,6 +59,15 @@ export interface ParallelOutcome extends LintOutcome {
 }
 
 export const PARALLEL_MIN_FILES = 300;
+
+/**
+ * One worker per CPU, at most four: each worker is an isolate with its own compiled code and
+ * heap (~40 MB on the corpus), while the main thread, which plans, merges and writes the report,
+ * is what a run waits on beyond that (`--threads` asks for more).
+ */
+export function defaultThreads(): number {
+  return Math.min(availableParallelism(), 4);
+}
 /** Below this many files one lint() holds little enough memory that splitting is not worth a second walk. */
 export const SEQUENTIAL_MIN_FILES = 200;
 
@@ -93,7 +102,7 @@ export async function startPool(req: LintRequest, plan: UnitPlan, threads: numbe
  */
 export async function lintParallel(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
   const sequential = options.sequential === true;
-  const threads = sequential ? 1 : Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const threads = sequential ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const single = async (fallback?: string): Promise<ParallelOutcome> => ({ ...(await lint(req)), threads: 1, ...(fallback ? { fallback } : {}) });
   if (threads <= 1 && !options.alwaysWorkers && !sequential) return single();
   const customFs = req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk;
