@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(root, '..', 'shared', 'corpus');
-const bin = join(root, 'bin', 'compose-lint.js');
+const bin = join(root, 'bin', 'compose-lint.cjs');
 const smallDockerfile = join(root, 'test', 'fixtures', 'cli', 'latest', 'Dockerfile');
 const runs = Math.max(1, Number(process.argv[2] ?? 2));
 

@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/src/cli/main.js and everything it imports, npm packages
 // included) into one CommonJS file, dist/cli.bundle.cjs, and makes V8's code cache for it
-// (dist/cli.bundle.cache): bin/load-bundle.js runs the bundle with that cache, so start-up neither
+// (dist/cli.bundle.cache): bin/load-bundle.cjs runs the bundle with that cache, so start-up neither
 // resolves hundreds of modules nor compiles their code. CommonJS because Node.js 20 offers a code
 // cache only to scripts, not to ES modules. What the code imports dynamically (reporters,
 // subcommands, --fix) stays in the file but is evaluated only when used.

@@ -1,9 +1,11 @@
 // Makes dist/cli.bundle.cache (see scripts/bundle.mjs): loads the bundle exactly as
-// bin/compose-lint.js does, lints a small Dockerfile with the output discarded, then saves the
+// bin/compose-lint.cjs does, lints a small Dockerfile with the output discarded, then saves the
 // code V8 compiled for it. Run in its own process so that nothing else is in the cache.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_CACHE, loadBundle } from '../bin/load-bundle.js';
+import loader from '../bin/load-bundle.cjs';
+
+const { CODE_CACHE, loadBundle } = loader;
 
 const root = join(import.meta.dirname, '..');
 const { exports, script } = loadBundle({ useCache: false });

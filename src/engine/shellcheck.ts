@@ -5,7 +5,7 @@
  * checks a batch of such files. Findings map back to the exact Dockerfile offsets and come out
  * as rule ids `shellcheck/SC2086`, at the severity the config gives them.
  */
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,12 @@ import { joinLines, toSource, type JoinedText } from '../parse/dockerfile/shell/
 import type { SourceFile } from '../parse/source.js';
 import { toLocation } from './run.js';
 import type { Finding, Severity } from './types.js';
+
+/**
+ * `child_process` is asked for when ShellCheck runs: at start-up it would load Node's networking
+ * and stream modules with it (~3 ms of every run, issue 7), and most runs never call it.
+ */
+const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process');
 
 export type ShellcheckLevel = 'off' | Severity;
 
@@ -40,7 +46,7 @@ const BATCH = 200;
 let available: boolean | undefined;
 export function shellcheckAvailable(bin = 'shellcheck'): boolean {
   if (bin === 'shellcheck' && available !== undefined) return available;
-  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  const r = childProcess().spawnSync(bin, ['--version'], { encoding: 'utf8' });
   const ok = r.status === 0 && /ShellCheck/i.test(r.stdout ?? '');
   if (bin === 'shellcheck') available = ok;
   return ok;
@@ -176,7 +182,7 @@ export function runShellcheck(
         writeFileSync(name, `#!/bin/${s.dialect}\nexport ${s.defined.join(' ')}\n${s.text}`);
         return name;
       });
-      const r = spawnSync(bin, ['--format=json1', '--norc', '-e', EXCLUDED.join(','), ...names], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const r = childProcess().spawnSync(bin, ['--format=json1', '--norc', '-e', EXCLUDED.join(','), ...names], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
       if (r.error || (r.status !== 0 && r.status !== 1)) {
         errors.push(`shellcheck failed: ${r.error?.message ?? r.stderr.trim()}`);
         continue;

@@ -8,7 +8,7 @@ import type { ReporterName } from './index.js';
 
 /**
  * `import()` of a file outside the bundle. Code that V8 restored from the bundle's code cache
- * loses the hook `import()` needs (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so bin/load-bundle.js
+ * loses the hook `import()` needs (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so bin/load-bundle.cjs
  * lends its own `import` under this symbol; the module tree uses its own.
  */
 function importUrl(url: string): Promise<unknown> {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers.js';
 
-const bin = join(repoRoot, 'bin', 'compose-lint.js');
+const bin = join(repoRoot, 'bin', 'compose-lint.cjs');
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 

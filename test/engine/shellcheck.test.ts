@@ -111,7 +111,7 @@ describe('ShellCheck on a Dockerfile', { skip: shellcheckAvailable() ? false : '
 
 describe('--shellcheck without the binary', () => {
   it('says that shellcheck is missing and exits 2', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'compose-lint.js'), '--shellcheck', join(repoRoot, 'rules', 'dockerfile', 'curl-pipe-shell', 'fixtures', 'valid.Dockerfile')], {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'compose-lint.cjs'), '--shellcheck', join(repoRoot, 'rules', 'dockerfile', 'curl-pipe-shell', 'fixtures', 'valid.Dockerfile')], {
       encoding: 'utf8',
       env: { ...process.env, PATH: '/nonexistent' },
     });

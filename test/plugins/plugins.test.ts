@@ -45,7 +45,7 @@ describe('plugins through the CLI', () => {
   });
 
   it('works from the installed bin too', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'compose-lint.js'), '-f', 'compact', '--rule', 'root-user=off', '.'], {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'compose-lint.cjs'), '-f', 'compact', '--rule', 'root-user=off', '.'], {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
