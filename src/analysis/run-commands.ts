@@ -26,6 +26,11 @@ export function onbuildTrigger(ins: Instruction): OnbuildTrigger | undefined {
 const cache = new WeakMap<Instruction, readonly ShellCommand[]>();
 const NO_COMMANDS: readonly ShellCommand[] = [];
 
+/** Forgets the commands lexed for an `ONBUILD RUN`; they are lexed again if asked. */
+export function forgetCommandsOf(ins: Instruction): void {
+  cache.delete(ins);
+}
+
 /**
  * The simple commands an instruction runs: a RUN's, or those of a shell-form `ONBUILD RUN`
  * (lexed here, with exact offsets). Empty for everything else.

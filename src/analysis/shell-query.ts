@@ -164,6 +164,13 @@ export function* callsTo(file: Dockerfile, names: readonly string[]): Generator<
 
 const callersOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
 const unionsOf = new WeakMap<Dockerfile, Map<string, readonly RunView[]>>();
+
+/** Forgets the views of a file (they hold its lexed commands); they are made again if asked. */
+export function forgetRunViews(file: Dockerfile): void {
+  views.delete(file);
+  callersOf.delete(file);
+  unionsOf.delete(file);
+}
 const NO_VIEWS: readonly RunView[] = [];
 
 /**

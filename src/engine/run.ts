@@ -8,6 +8,7 @@ import type { ComposeFile } from '../parse/compose/model.js';
 import type { SourceFile } from '../parse/source.js';
 import type { Project } from '../project/model.js';
 import type { Finding, Report, Rule, Settings, Severity, Visitors, Location } from './types.js';
+import { releaseShell } from '../analysis/release-shell.js';
 
 export interface ActiveRule {
   rule: Rule;
@@ -128,6 +129,8 @@ export function runRules(active: readonly ActiveRule[], input: RunInput): RunOut
       const specific = KEYWORD_VISITOR[(ins as Instruction).keyword];
       if (specific) call(specific, ins, file);
     }
+    // Its rules have walked it: what they lexed need not live to the end of the run.
+    releaseShell(file);
   }
   for (const file of input.composeFiles) {
     call('compose', file);

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../src/parse/dockerfile/parse.js';
 import type { RunInstruction } from '../../src/parse/dockerfile/model.js';
+import { releaseShell } from '../../src/analysis/release-shell.js';
+import { runViews } from '../../src/analysis/shell-query.js';
 
 const span = (r: { start: number; end: number }): [number, number] => [r.start, r.end];
 
@@ -33,4 +35,29 @@ test('CR line breaks and trailing blanks after a continuation keep exact positio
   const copy = parseDockerfile('/p/Dockerfile', text).instructions[1]!;
   assert.deepEqual(copy.args.map((a) => [a.value, ...span(a.range)]), [['x', 13, 14], ['y', 21, 22]]);
   assert.deepEqual(span(copy.range), [8, 22]);
+});
+
+test('RUN commands are lexed on first read, and lexed again, equal but new, after the file is released', () => {
+  const text = 'FROM a\nRUN apt-get update && apt-get install -y curl\nRUN ["sh", "-c", "make all"]\nRUN <<EOF\nset -e\ncd /x\nEOF\n';
+  const df = parseDockerfile('/p/Dockerfile', text);
+  const runs = df.instructions.slice(1) as RunInstruction[];
+  const first = runs.map((r) => r.commands);
+  assert.deepEqual(first.map((cs) => cs.map((c) => [c.name, ...span(c.range)])), [
+    [['apt-get', 11, 25], ['apt-get', 29, 52]],
+    [['make', 71, 79]],
+    [['set', 92, 98], ['cd', 99, 104]],
+  ]);
+  // Read twice: the same objects, until released.
+  assert.equal(runs[0]!.commands, first[0]);
+  const [view] = runViews(df);
+  releaseShell(df);
+  const again = runs.map((r) => r.commands);
+  assert.notEqual(again[0], first[0]);
+  assert.deepEqual(again, first);
+  assert.notEqual(runViews(df)[0], view);
+  assert.deepEqual(runViews(df)[0]!.commands, view!.commands);
+  // Written by hand: nothing to lex it from, so a release keeps it.
+  runs[0]!.commands = [];
+  releaseShell(df);
+  assert.deepEqual(runs[0]!.commands, []);
 });

@@ -83,10 +83,10 @@ function problem(ctx: BuildContext, message: string, range: Ranged): void {
   ctx.problems.push({ message, range });
 }
 
-function safeShell(src: string, offset: number, ctx: BuildContext, escape: '\\' | '`', script = false): ShellCommand[] {
+function safeShell(src: string, offset: number, path: string, escape: '\\' | '`', script = false): ShellCommand[] {
   try {
     // A heredoc body is a plain script: the shell's own continuation rules, comments kept.
-    return parseShell(src, { path: ctx.path, offset, escape, script });
+    return parseShell(src, { path, offset, escape, script });
   } catch {
     // The lexer must never take the whole model down with it.
     return [];
@@ -335,45 +335,107 @@ function buildRun({ ctx, head, base }: Env, bodies: RawHeredocBody[]): RunInstru
     mounts.push({ type, options, flag });
   }
   const form: RunInstruction['form'] = base.jsonForm ? 'exec' : base.heredocs.length > 0 ? 'heredoc' : 'shell';
-  let commands: ShellCommand[] = [];
-  const text = ctx.text;
-  if (form === 'exec') {
-    if (base.args.length > 0) {
-      const a = base.args;
-      const inner = a[2];
-      const src = inner ? text.slice(inner.range.start + 1, inner.range.end - 1) : '';
-      // `["sh", "-c", "script"]`: the script is shell text; lex it when it maps 1:1 to the source.
-      if (inner && a.length === 3 && SHELLS.has(basename(a[0]!.value)) && a[1]!.value === '-c' && src === inner.value) {
-        commands = safeShell(src, inner.range.start + 1, ctx, ctx.escape);
-      }
-      if (commands.length === 0) commands = [execCommand(a)];
-    }
-  } else {
+  // What to lex is decided now; the lexing itself waits until `commands` is read (see LAZY_COMMANDS).
+  const spans: ShellSpan[] = [];
+  if (form !== 'exec') {
     // `head.words` is null when there are no markers (see readHead): then the words are heredoc
     // markers only when there are no words at all.
     const onlyMarkers = head.words ? head.words.every((_, k) => head.markers.some((m) => m.wordIndex === k)) : head.first === undefined;
     if (!onlyMarkers && base.argsRange.end > base.argsRange.start) {
-      commands = safeShell(text.slice(base.argsRange.start, base.argsRange.end), base.argsRange.start, ctx, ctx.escape);
+      spans.push({ start: base.argsRange.start, end: base.argsRange.end, escape: ctx.escape, script: false });
     }
     const firstMarker = head.markers[0];
     const first = head.first;
     // The first heredoc is a shell script when it is the command itself or a shell's stdin.
     if (firstMarker && first && (firstMarker.wordIndex === 0 || (SHELLS.has(basename(first.value)) && bodies[0]))) {
       const body = bodies[0];
-      if (body && body.bodyEnd > body.bodyStart) {
-        commands = commands.concat(safeShell(text.slice(body.bodyStart, body.bodyEnd), body.bodyStart, ctx, '\\', true));
-      }
+      if (body && body.bodyEnd > body.bodyStart) spans.push({ start: body.bodyStart, end: body.bodyEnd, escape: '\\', script: true });
     }
-    // Sorting copies the array; the lexer's commands already come in order unless a heredoc
-    // script was appended after them.
-    if (!inOrder(commands)) commands.sort((x, y) => x.range.start - y.range.start);
   }
   const node = base as RunInstruction;
   node.keyword = 'RUN';
   node.form = form;
-  node.commands = commands;
+  Object.defineProperty(node, 'commands', LAZY_COMMANDS);
+  const pending: PendingShell = { text: ctx.text, path: ctx.path, escape: ctx.escape, spans };
+  Object.defineProperty(node, COMMANDS_STATE, { value: { pending, lexed: undefined }, writable: true, enumerable: false, configurable: true });
   node.mounts = mounts;
   return node;
+}
+
+/** A stretch of the file to lex as shell: the RUN's arguments, or a heredoc script. */
+interface ShellSpan {
+  start: number;
+  end: number;
+  escape: '\\' | '`';
+  script: boolean;
+}
+
+/** What lexing a RUN needs, kept so that its commands can be dropped and lexed again. */
+interface PendingShell {
+  text: string;
+  path: string;
+  escape: '\\' | '`';
+  /** Empty for the exec form, whose command comes from its words. */
+  spans: ShellSpan[];
+}
+
+interface CommandsState {
+  pending: PendingShell | undefined;
+  lexed: ShellCommand[] | undefined;
+}
+
+const COMMANDS_STATE = Symbol('commandsState');
+
+function lexRun(node: RunInstruction, p: PendingShell): ShellCommand[] {
+  if (node.form === 'exec') {
+    const a = node.args;
+    if (a.length === 0) return [];
+    const inner = a[2];
+    const src = inner ? p.text.slice(inner.range.start + 1, inner.range.end - 1) : '';
+    // `["sh", "-c", "script"]`: the script is shell text; lex it when it maps 1:1 to the source.
+    let commands: ShellCommand[] = [];
+    if (inner && a.length === 3 && SHELLS.has(basename(a[0]!.value)) && a[1]!.value === '-c' && src === inner.value) {
+      commands = safeShell(src, inner.range.start + 1, p.path, p.escape);
+    }
+    return commands.length === 0 ? [execCommand(a)] : commands;
+  }
+  let commands: ShellCommand[] = [];
+  for (const span of p.spans) {
+    const found = safeShell(p.text.slice(span.start, span.end), span.start, p.path, span.escape, span.script);
+    commands = commands.length === 0 ? found : commands.concat(found);
+  }
+  // Sorting copies the array; the lexer's commands already come in order unless a heredoc
+  // script was appended after them.
+  if (!inOrder(commands)) commands.sort((x, y) => x.range.start - y.range.start);
+  return commands;
+}
+
+/**
+ * A RUN's commands are lexed when first read, and may be dropped again (releaseRunCommands):
+ * lexed words are most of what a Dockerfile model holds, and the rules that read them run while
+ * the file is walked, so a run that drops them after that walk keeps them out of the old
+ * generation (issue 7). One shared accessor pair, as for `args`.
+ */
+const LAZY_COMMANDS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: RunInstruction & { [COMMANDS_STATE]: CommandsState }): ShellCommand[] {
+    const state = this[COMMANDS_STATE];
+    return (state.lexed ??= lexRun(this, state.pending!));
+  },
+  set(this: { [COMMANDS_STATE]: CommandsState }, v: ShellCommand[]): void {
+    // Written by hand: nothing to lex it from again.
+    this[COMMANDS_STATE] = { pending: undefined, lexed: v };
+  },
+};
+
+/**
+ * Drops the lexed commands of a RUN built by this parser (they are lexed again if read); a no-op
+ * for any other instruction, and for commands that were written rather than lexed.
+ */
+export function releaseRunCommands(ins: Instruction): void {
+  const state = (ins as { [COMMANDS_STATE]?: CommandsState })[COMMANDS_STATE];
+  if (state?.pending) state.lexed = undefined;
 }
 
 function buildCopy({ ctx, head, base }: Env): CopyInstruction {
