@@ -37,6 +37,8 @@ function loadBundle({ useCache = true } = {}) {
   });
   // See importUrl in src/report/load.ts: code restored from the cache cannot call import() itself.
   globalThis[Symbol.for('compose-lint.import')] = (url) => import(url);
+  // Lint workers started by this bundle load it too (src/engine/worker-pool.ts).
+  globalThis[Symbol.for('compose-lint.worker')] = join(__dirname, 'lint-worker.cjs');
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return { exports: module.exports, script };

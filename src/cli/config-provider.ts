@@ -20,6 +20,7 @@ export interface ConfigProviderOptions {
   preset?: 'recommended' | 'all';
   ruleFlags: string[];
   failOn?: FailOn;
+  shellcheck?: boolean;
 }
 
 export interface CliConfigProvider extends ConfigProvider {
@@ -36,7 +37,12 @@ export async function createConfigProvider(opts: ConfigProviderOptions): Promise
   const set = await ConfigSet.create(
     opts.rules.map((r) => r.meta),
     {
-      cli: { rules: opts.ruleFlags, ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.failOn ? { failOn: opts.failOn } : {}) },
+      cli: {
+        rules: opts.ruleFlags,
+        ...(opts.preset ? { preset: opts.preset } : {}),
+        ...(opts.failOn ? { failOn: opts.failOn } : {}),
+        ...(opts.shellcheck ? { shellcheck: true } : {}),
+      },
       ...(opts.configPath ? { configPath: opts.configPath } : {}),
     },
   );

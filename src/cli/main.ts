@@ -23,6 +23,8 @@ import { Progress } from './progress.js';
 import { discover } from './discover.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 // Subcommands and --fix are imported when used: start-up only evaluates what linting needs.
+// What a lint worker runs, exported so that the CLI bundle holds it (bin/lint-worker.cjs).
+export { runLintWorker } from '../engine/parallel-worker.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };

@@ -24,3 +24,12 @@ test('bin: an error finding exits 1, a usage error 2', () => {
   assert.equal(usage.status, 2);
   assert.equal(usage.stdout, '');
 });
+
+test('bin: worker threads started from the bundle report what one thread does', () => {
+  const one = cli('test/fixtures/scale-monorepo', '--threads', '1', '--format', 'json');
+  const two = cli('test/fixtures/scale-monorepo', '--threads', '2', '--format', 'json');
+  assert.equal(two.stderr, '');
+  assert.equal(two.status, one.status);
+  assert.ok(JSON.parse(one.stdout).length >= 3);
+  assert.equal(two.stdout, one.stdout);
+});
