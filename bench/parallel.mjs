@@ -1,5 +1,5 @@
 // Worker threads against one thread on the whole corpus: wall and CPU time, and whether the
-// outcome is byte-identical. Usage: node bench/parallel.mjs [runs=2] [threads=availableParallelism]
+// outcome is byte-identical. Usage: node bench/parallel.mjs [runs=2] [threads=max(3, availableParallelism)]
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.env.CORPUS ?? join(root, '..', 'shared', 'corpus');
 const runs = Math.max(1, Number(process.argv[2] ?? 2));
-const threads = Number(process.argv[3] ?? availableParallelism());
+const threads = Math.max(3, Number(process.argv[3] ?? availableParallelism()));
 
 const { lint } = await import(join(root, 'dist/src/engine/lint.js'));
 const { lintParallel } = await import(join(root, 'dist/src/engine/parallel.js'));
@@ -19,8 +19,9 @@ const provider = () => createConfigProvider({ cwd: corpus, rules, preset: 'recom
 const workerConfig = { cwd: corpus, preset: 'recommended', ruleFlags: [] };
 const variants = {
   'one thread (lint)': async () => lint({ cwd: corpus, paths: ['.'], config: await provider(), env: {} }),
-  'one worker': async () => lintParallel({ cwd: corpus, paths: ['.'], config: await provider(), env: {} }, { threads: 1, alwaysWorkers: true, minFiles: 0, config: workerConfig }),
-  [`${threads} workers`]: async () => lintParallel({ cwd: corpus, paths: ['.'], config: await provider(), env: {} }, { threads, minFiles: 0, config: workerConfig }),
+  // n threads: this one (which lints while it waits) and n - 1 workers.
+  '2 threads (1 worker)': async () => lintParallel({ cwd: corpus, paths: ['.'], config: await provider(), env: {} }, { threads: 2, minFiles: 0, config: workerConfig }),
+  [`${threads} threads (${threads - 1} workers)`]: async () => lintParallel({ cwd: corpus, paths: ['.'], config: await provider(), env: {} }, { threads, minFiles: 0, config: workerConfig }),
 };
 const plain = (o) => JSON.stringify({ results: o.results, errors: o.errors, internalErrors: o.internalErrors });
 const median = (xs) => {

@@ -38,7 +38,7 @@ export interface CliOptions {
   profiles: string[];
   /** `--shellcheck`: run ShellCheck on RUN scripts (needs the `shellcheck` binary). */
   shellcheck?: boolean;
-  /** `--threads <n>`: worker threads for big runs; 1 keeps everything in one thread. */
+  /** `--threads <n>`: threads that lint a big run (this one and n-1 workers); 1 keeps everything in one thread. */
   threads?: number;
 }
 
@@ -78,8 +78,8 @@ Options:
       --no-progress                never show progress on stderr
       --shellcheck                 run ShellCheck on RUN scripts (rules shellcheck/SCnnnn);
                                    needs the shellcheck binary
-      --threads <n>                lint in n worker threads (1 = one thread); by default,
-                                   with 4+ CPUs, one per CPU (at most 4) above 300 files
+      --threads <n>                lint in n threads, this one and n-1 workers (1 = no
+                                   workers); by default, with 4+ CPUs, 3 above 300 files
   -h, --help                       show this help
   -v, --version                    print the version
 

@@ -28,7 +28,7 @@ export interface WorkerConfigOptions {
 }
 
 export interface ParallelOptions {
-  /** Worker threads; 1 (or fewer) lints in this thread. Default: defaultThreads(). */
+  /** Threads that lint, this one included (n - 1 workers); 1 (or fewer) lints in this thread. Default: defaultThreads(). */
   threads?: number;
   /** Below this many files the run stays in this thread (workers cost ~0.3 s to start). */
   minFiles?: number;
@@ -61,12 +61,12 @@ export interface ParallelOutcome extends LintOutcome {
 export const PARALLEL_MIN_FILES = 300;
 
 /**
- * One worker per CPU, at most four: each worker is an isolate with its own compiled code and
- * heap (~40 MB on the corpus), while the main thread, which plans, merges and writes the report,
- * is what a run waits on beyond that (`--threads` asks for more).
+ * Threads that lint, this one included: one per CPU, at most three. Each worker is an isolate
+ * with its own compiled code and heap (~30 MB on the corpus): three threads keep the whole corpus
+ * under 200 MB (~198 MB measured), four took ~230 MB (issue 7). `--threads` asks for more.
  */
 export function defaultThreads(): number {
-  return Math.min(availableParallelism(), 4);
+  return Math.min(availableParallelism(), 3);
 }
 /** Below this many files one lint() holds little enough memory that splitting is not worth a second walk. */
 export const SEQUENTIAL_MIN_FILES = 200;
@@ -83,12 +83,13 @@ export function workerRequest(req: LintRequest, config: WorkerConfigOptions): Wo
 }
 
 /**
- * Workers for a planned run: `threads` of them (no more than there are units), or the reason
- * they could not start, in which case the run is linted in this thread.
+ * Workers for a planned run of `threads` threads: this one lints too while it waits for a result
+ * (SyncWorkerPool.take), so `threads - 1` workers (at least one, no more than there are units),
+ * or the reason they could not start, in which case the run is linted in this thread.
  */
 export async function startPool(req: LintRequest, plan: UnitPlan, threads: number, config: WorkerConfigOptions): Promise<SyncWorkerPool | { failed: string }> {
   try {
-    return await SyncWorkerPool.start(Math.max(1, Math.min(threads, plan.units.length)), workerRequest(req, config));
+    return await SyncWorkerPool.start(Math.max(1, Math.min(threads - 1, plan.units.length)), workerRequest(req, config));
   } catch (e) {
     // A worker that cannot start (memory, a broken install) must not cost the user the run.
     return { failed: `the worker threads failed (${String((e as Error).message ?? e).split('\n')[0]})` };
@@ -122,7 +123,7 @@ export async function lintParallel(req: LintRequest, options: ParallelOptions): 
   // The reporter builds its output (tens of MB for a big run) on top of whatever the run left:
   // leave it the results only (~30 ms, the live data is small).
   releaseGarbage();
-  return { ...outcome, threads: pool?.threads ?? 1, ...streamCounts(stream), ...(fallback ? { fallback } : {}) };
+  return { ...outcome, threads: pool ? pool.threads + 1 : 1, ...streamCounts(stream), ...(fallback ? { fallback } : {}) };
 }
 
 function streamCounts(stream: ResultStream): Pick<ParallelOutcome, 'rounds' | 'relinted'> {

@@ -260,7 +260,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     // Merged and set-aside units go to the workers too: their code is warm, this thread's is not.
     if (pool && !pool.broken && unit.job === undefined) pool.submit({ id: (unit.job = jobs++), paths: unit.paths });
     if (pool && unit.job !== undefined) {
-      const r = pool.take(unit.job);
+      const r = pool.take(unit.job, (job) => ({ id: job.id, ...lintHere(job.paths) }));
       delete unit.job;
       // A worker that failed or fell silent: the unit is linted here (a bug of ours in lint()
       // then throws here as it would have in a run without workers).

@@ -146,7 +146,7 @@ export class SyncWorkerPool {
   }
 
   /** Blocks until the job's result has come, or gives undefined when the pool has gone silent. */
-  take(id: number): PoolResult | undefined {
+  take(id: number, lintHere?: (job: PoolJob) => PoolResult): PoolResult | undefined {
     let waited = 0;
     for (;;) {
       if (this.broken) return undefined;
@@ -156,6 +156,15 @@ export class SyncWorkerPool {
       if (r) {
         this.results.delete(id);
         return r;
+      }
+      // Rather than sleep, the caller lints a job no worker has begun: the one furthest ahead,
+      // so that the one it waits for (the earliest) stays with the worker that has it.
+      const job = lintHere && this.queue.length ? this.queue.pop()! : undefined;
+      if (job) {
+        if (job.id === id) return lintHere!(job);
+        const result = lintHere!(job);
+        if (!this.forgotten.delete(job.id)) this.results.set(job.id, result);
+        continue;
       }
       const t0 = Date.now();
       if (Atomics.wait(this.signal, 0, seen, 1000) === 'timed-out') {
@@ -170,7 +179,9 @@ export class SyncWorkerPool {
 
   /** Drops the result of a job nobody will take (a unit merged while it was being linted). */
   forget(id: number): void {
-    if (!this.results.delete(id)) this.forgotten.add(id);
+    const queued = this.queue.findIndex((j) => j.id === id);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else if (!this.results.delete(id)) this.forgotten.add(id);
   }
 
   async close(): Promise<void> {
