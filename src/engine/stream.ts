@@ -351,7 +351,10 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     }
     const spoiled = [...others].filter((u) => u.emitted > 0);
     if (spoiled.length) {
-      const read = reads.find((p) => spoiled.includes(live(owner.get(p)!)));
+      const read = reads.find((p) => {
+        const o = owner.get(p);
+        return o !== undefined && spoiled.includes(live(o));
+      });
       ownErrors.push(`unit-by-unit run: linting ${unit.paths[0]} read ${read}, of a project already reported; the report may differ from a whole-tree run (please report this)`);
       return done(unit, outcome, reads);
     }

@@ -120,3 +120,25 @@ test('errors come in the order of lint(), once every result has been read', asyn
   assert.deepEqual(stream.problems().errors, single.errors);
   assert.equal(plain(collectStream(stream)), plain(single));
 });
+
+test('a file that changes during the run and reaches into a project already reported is an internal error, not a silent difference', async () => {
+  const tree: Record<string, string> = {
+    '/m/a/compose.yaml': 'services:\n  a:\n    build: .\n',
+    '/m/a/Dockerfile': 'FROM alpine:latest\n',
+    '/m/b/compose.yaml': 'services:\n  b:\n    image: nginx:1\n',
+  };
+  const base = memoryFileSystem(tree);
+  let reads = 0;
+  // Read first by the foresight scan, then by the lint: by then it builds the other project.
+  const fs = {
+    ...base,
+    readFile: (p: string) => (p === '/m/b/compose.yaml' && ++reads > 1 ? 'services:\n  b:\n    build: ../a\n' : base.readFile(p)),
+  };
+  const req = { ...(await request(tree)), fs };
+  const stream = lintStream(req, planUnits(req, 0) as never);
+  const paths = [...stream.results].map((r) => r.path);
+  assert.deepEqual(paths, ['/m/a/Dockerfile', '/m/a/compose.yaml', '/m/b/compose.yaml']);
+  const { internalErrors } = stream.problems();
+  assert.equal(internalErrors.length, 1);
+  assert.match(internalErrors[0]!, /^unit-by-unit run: linting \/m\/b\/compose\.yaml read \/m\/a\/Dockerfile(\.dockerignore)?, of a project already reported/);
+});
