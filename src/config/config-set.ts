@@ -3,12 +3,12 @@
  * each loaded and resolved once. Problems are collected so the CLI can print them all and
  * exit 2 rather than stopping at the first.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, normalize, resolve } from 'node:path';
 import type { RuleMeta } from '../engine/types.js';
 import { AliasIndex } from './aliases.js';
 import { ConfigFinder, nodeIsFile, type IsFile } from './find.js';
 import { loadConfigFile } from './load.js';
-import { findHadolintConfig, loadHadolintConfig } from './hadolint.js';
+import { findHadolintConfigFrom, loadHadolintConfig } from './hadolint.js';
 import { hasErrors, type ConfigProblem } from './problem.js';
 import { resolveConfig, type CliConfigFlags, type ResolvedConfig } from './resolve.js';
 import { applyPlugins } from '../plugins/apply.js';
@@ -82,9 +82,13 @@ export class ConfigSet {
     const dir = dirname(file);
     let entry = this.byDir.get(dir);
     if (!entry) {
-      const path = this.configPathFor(file);
+      // The folder string itself keys this cache, the finder's and the hadolint one: one copy
+      // of each folder's path for the three (the paths the engine asks about are absolute).
+      const abs = isAbsolute(file) && normalize(dir) === dir;
+      const path = this.opts.configPath ?? (abs ? this.finder.findFrom(dir) : this.finder.findForFile(file));
       // No config of ours applies: a hadolint config, if there is one, says how to lint.
-      const hadolint = path === undefined ? findHadolintConfig(file, this.opts.cwd ?? process.cwd(), this.isFile, this.hadolintByDir) : undefined;
+      const hadolint =
+        path === undefined ? findHadolintConfigFrom(abs ? dir : dirname(resolve(file)), this.opts.cwd ?? process.cwd(), this.isFile, this.hadolintByDir) : undefined;
       entry = hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
       this.byDir.set(dir, entry);
     }

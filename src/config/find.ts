@@ -44,7 +44,12 @@ export class ConfigFinder {
     return this.findFrom(dirname(resolve(file)));
   }
 
-  private findFrom(start: string): string | undefined {
+  /**
+   * The config file governing an absolute, normal folder path, which is kept as the cache's key:
+   * a caller that keys its own caches by the same string stores it once (a run asks for every
+   * folder of the tree).
+   */
+  findFrom(start: string): string | undefined {
     const visited: string[] = [];
     let found: string | null = null;
     for (let cur = start; ; ) {

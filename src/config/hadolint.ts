@@ -26,7 +26,17 @@ export function findHadolintConfig(
   /** Answers per folder, kept by a caller that asks for many files (the cwd is asked every time). */
   memo?: Map<string, string | null>,
 ): string | undefined {
-  for (const dir of [dirname(resolve(file)), resolve(cwd)]) {
+  return findHadolintConfigFrom(dirname(resolve(file)), cwd, exists, memo);
+}
+
+/** findHadolintConfig for the folder of a file, given as an absolute, normal path. */
+export function findHadolintConfigFrom(
+  fileDir: string,
+  cwd: string,
+  exists: (p: string) => boolean = nodeIsFile,
+  memo?: Map<string, string | null>,
+): string | undefined {
+  for (const dir of [fileDir, resolve(cwd)]) {
     let hit = memo?.get(dir);
     if (hit === undefined) {
       hit = HADOLINT_CONFIG_NAMES.map((n) => join(dir, n)).find(exists) ?? null;
