@@ -304,7 +304,10 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   // Config files are found per linted file, so their problems are known only after the run
   // (for a stream, after its plan: every file's config was asked for then).
   for (const p of provider.problems) io.stderr.write(`compose-lint: ${p}\n`);
-  if (provider.hasErrors) return 2;
+  if (provider.hasErrors) {
+    stream?.close();
+    return 2;
+  }
   if (outcome) for (const e of outcome.errors) io.stderr.write(`compose-lint: ${e}\n`);
 
   const color = useColor(opts.color, io.env, Boolean(io.stdout.isTTY), opts.outputFile !== undefined);

@@ -87,6 +87,8 @@ export interface ResultStream {
   readonly stats: StreamStats;
   /** Every finding's rule id is one of the run's rules: false when ShellCheck runs (its SCnnnn codes are not). */
   readonly onlyRunRules: boolean;
+  /** Stops the workers, for a stream given up before its results were all read. */
+  close(): void;
 }
 
 export interface StreamStats {
@@ -463,6 +465,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     textOf: (path) => lastUnit?.texts?.get(path),
     stats,
     onlyRunRules: plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled),
+    close: () => void pool?.close(),
   };
 }
 

@@ -110,6 +110,9 @@ export class SyncWorkerPool {
       s.worker.removeAllListeners();
       // A worker that fails later is found by its silence (see above), not by these events.
       s.worker.on('error', () => {});
+      // Waiting for results blocks rather than awaits, so the workers need not keep the process
+      // alive: a run that ends before its stream was read (an invalid config) can still exit.
+      s.worker.unref();
     }
     return new SyncWorkerPool(slots, signal);
   }

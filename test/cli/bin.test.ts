@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { repoRoot } from '../helpers.js';
 
 const bin = join(repoRoot, 'bin', 'compose-lint.cjs');
@@ -32,4 +34,19 @@ test('bin: worker threads started from the bundle report what one thread does', 
   assert.equal(two.status, one.status);
   assert.ok(JSON.parse(one.stdout).length >= 3);
   assert.equal(two.stdout, one.stdout);
+});
+
+test('bin: a run with workers that ends on an invalid config exits at once', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-bin-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, '.compose-lint.yaml'), 'rules:\n  no-such-rule: error\n');
+  for (const name of ['a', 'b', 'c']) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'Dockerfile'), 'FROM alpine:3.20\n');
+  }
+  // The workers must not keep the process alive once the run has given up its results.
+  const r = spawnSync(process.execPath, [bin, '.', '--threads', '2'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.signal, null);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /unknown rule "no-such-rule"/);
 });
