@@ -59,6 +59,8 @@ interface Unit {
   probed?: boolean;
   /** Its job in the worker pool, once sent there. */
   job?: number;
+  /** A waiting unit that could still read its files, when last asked (isFinal). */
+  blocker?: Unit;
   errors: string[];
   internalErrors: string[];
 }
@@ -277,23 +279,30 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   };
 
   /** Whether a unit still waiting could read `path` (it is one of its targets, or below its folder). */
-  const coveredByWaiting = (path: string): boolean => {
+  const waitingOver = (path: string): Unit | undefined => {
     const o = owner.get(path);
-    if (o && live(o).state === 'waiting') return true;
+    if (o && live(o).state === 'waiting') return live(o);
     for (let dir = dirname(path); ; ) {
       const u = composeDirs.get(dir.endsWith(sep) ? dir : dir + sep);
-      if (u && u.state === 'waiting') return true;
+      if (u && u.state === 'waiting') return u;
       const up = dirname(dir);
-      if (up === dir) return false;
+      if (up === dir) return undefined;
       dir = up;
     }
   };
 
+  /**
+   * Whether no waiting unit could read what `u` judged or read. A unit found not final is asked
+   * again after every unit linted: the waiting unit that blocked it is kept, and while it still
+   * waits the answer is known without looking through the paths again.
+   */
   const isFinal = (u: Unit): boolean => {
     if (u.final) return true;
     if (wildWaiting > 0) return false;
-    for (const p of u.paths) if (coveredByWaiting(p)) return false;
-    for (const p of u.reads) if (coveredByWaiting(p)) return false;
+    if (u.blocker && live(u.blocker).state === 'waiting') return false;
+    for (const p of u.paths) if ((u.blocker = waitingOver(p))) return false;
+    for (const p of u.reads) if ((u.blocker = waitingOver(p))) return false;
+    delete u.blocker;
     return (u.final = true);
   };
 
