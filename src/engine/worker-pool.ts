@@ -4,8 +4,9 @@
  * A streamed run (src/engine/stream.ts) lints while the report pulls its results, and a report is
  * written by synchronous generators: waiting for a worker must block rather than await. Each
  * worker posts its results on a port of its own and then bumps a counter shared by all; the
- * caller sleeps on that counter (Atomics.wait, which Node.js allows on the main thread) and takes
- * the messages with receiveMessageOnPort. The main thread's event loop is not needed meanwhile.
+ * caller takes the messages with receiveMessageOnPort, lints jobs no worker has begun yet itself,
+ * and only when none is left sleeps on that counter (Atomics.wait, which Node.js allows on the
+ * main thread). The main thread's event loop is not needed meanwhile, so the workers are unref'd.
  *
  * While the caller sleeps, it cannot hear a worker die: a pool that has been silent for
  * SILENCE_MS with work outstanding is given up, and the caller lints the rest itself.
