@@ -61,6 +61,11 @@ interface Unit {
   job?: number;
   /** A waiting unit that could still read its files, when last asked (isFinal). */
   blocker?: Unit;
+  /**
+   * Of a stale unit: the units merged into it before they were ever linted. What they will read
+   * is known only from their foresight until the stale unit is linted.
+   */
+  unread: Unit[];
   errors: string[];
   internalErrors: string[];
 }
@@ -204,6 +209,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       round: 1,
       first: order.get(paths[0]!)!,
       reads: [],
+      unread: [],
       pending: 0,
       emitted: 0,
       errors: [],
@@ -279,12 +285,25 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   };
 
   /** Whether a unit still waiting could read `path` (it is one of its targets, or below its folder). */
-  const waitingOver = (path: string): Unit | undefined => {
+  /** Whether a unit may still read files nobody knows of yet: waiting, or stale with unread parts. */
+  const toRead = (u: Unit): boolean => u.state === 'waiting' || (u.state === 'stale' && u.unread.length > 0);
+
+  /**
+   * A unit other than `self` that may still read `path`: the one that owns it, or one whose
+   * compose folder holds it, while it waits to be linted (on its own or within a stale unit).
+   */
+  const waitingOver = (path: string, self: Unit, staleToo = true): Unit | undefined => {
     const o = owner.get(path);
-    if (o && live(o).state === 'waiting') return live(o);
+    if (o) {
+      const l = live(o);
+      if (l !== self && (staleToo ? toRead(l) : l.state === 'waiting')) return l;
+    }
     for (let dir = dirname(path); ; ) {
       const u = composeDirs.get(dir.endsWith(sep) ? dir : dir + sep);
-      if (u && u.state === 'waiting') return u;
+      if (u) {
+        const l = live(u);
+        if (l !== self && (u.state === 'waiting' || (staleToo && l.state === 'stale' && l.unread.includes(u)))) return l;
+      }
       const up = dirname(dir);
       if (up === dir) return undefined;
       dir = up;
@@ -299,11 +318,22 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   const isFinal = (u: Unit): boolean => {
     if (u.final) return true;
     if (wildWaiting > 0) return false;
-    if (u.blocker && live(u.blocker).state === 'waiting') return false;
-    for (const p of u.paths) if ((u.blocker = waitingOver(p))) return false;
-    for (const p of u.reads) if ((u.blocker = waitingOver(p))) return false;
+    if (u.blocker && live(u.blocker) !== u && toRead(live(u.blocker))) return false;
+    for (const p of u.paths) if ((u.blocker = waitingOver(p, u))) return false;
+    for (const p of u.reads) if ((u.blocker = waitingOver(p, u))) return false;
     delete u.blocker;
     return (u.final = true);
+  };
+
+  /**
+   * Whether a stale unit may be linted again now: no unit waiting its turn could still join it.
+   * Unlike isFinal, units of unknown reach inside other stale units do not hold it back: linting
+   * stale units is how their reach becomes known.
+   */
+  const readyToRelint = (u: Unit): boolean => {
+    for (const p of u.paths) if (waitingOver(p, u, false)) return false;
+    for (const p of u.reads) if (waitingOver(p, u, false)) return false;
+    return true;
   };
 
   const newUnit = (paths: string[], parts: readonly Unit[]): Unit => ({
@@ -314,6 +344,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     round: 1,
     first: Math.min(...parts.map((u) => u.first)),
     reads: [],
+    unread: [],
     emitted: 0,
     pending: 0,
     errors: [],
@@ -347,6 +378,9 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
    */
   const lintAndJoin = (unit: Unit) => {
     const { outcome, reads } = lintUnit(unit);
+    // Its parts never linted before have been now: what they read is known.
+    for (const u of unit.unread) if (u.wild) wildWaiting--;
+    unit.unread = [];
     const others = new Set<Unit>();
     for (const p of reads) {
       const o = owner.get(p);
@@ -377,21 +411,25 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     stale.round = Math.max(...parts.map((u) => (u.state === 'done' || u === unit ? u.round + 1 : u.round)));
     stale.reads = [...new Set([...reads, ...parts.flatMap((u) => u.reads)])];
     for (const u of parts) {
-      // A waiting unit whose files were read is linted with the stale one, not on its own.
+      // A waiting unit whose files were read is linted with the stale one, not on its own; until
+      // then, what it may read is what its foresight says (a wild one still holds everything back).
       if (u.state === 'waiting' && u !== unit) {
         options.onFilesDone?.(u.paths);
-        if (u.wild) wildWaiting--;
+        stale.unread.push(u);
         if (u.job !== undefined) pool?.forget(u.job);
       }
+      stale.unread.push(...u.unread);
       if (u.state === 'done') stats.held -= u.pending;
       u.state = 'merged';
       u.into = stale;
     }
     for (const p of stale.paths) owner.set(p, stale);
     for (const p of stale.reads) owner.set(p, stale);
-    // Its results can be no earlier than its first target or first read.
+    // Its results can be no earlier than its first target, its first read, or the folder of a
+    // part not linted yet (whose `.env` may hold a finding).
     let start = stale.paths[0]!;
     for (const p of stale.reads) if (p < start) start = p;
+    for (const u of stale.unread) if (u.key < start) start = u.key;
     held.push({ path: start, unit: stale });
   };
 
@@ -417,7 +455,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
         continue;
       }
       if (bound !== undefined && !(top.path < bound)) return;
-      if (!isFinal(unit)) return;
+      if (!(top.result === undefined ? readyToRelint(unit) : isFinal(unit))) return;
       held.pop();
       if (top.result === undefined) {
         // A unit set aside to save memory is linted as it was; only merged ones count as again.
