@@ -267,7 +267,8 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
 
   /** A unit's lint: from the workers when it was sent there, else here. */
   const lintUnit = (unit: Unit): { outcome: LintOutcome; reads: readonly string[] } => {
-    // Merged and set-aside units go to the workers too: their code is warm, this thread's is not.
+    // Merged and set-aside units go through the pool too: a worker or this thread lints them,
+    // whichever is free first.
     if (pool && !pool.broken && unit.job === undefined) pool.submit({ id: (unit.job = jobs++), paths: unit.paths });
     if (pool && unit.job !== undefined) {
       const r = pool.take(unit.job, (job) => ({ id: job.id, ...lintHere(job.paths) }));
@@ -284,7 +285,6 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     return queue[next];
   };
 
-  /** Whether a unit still waiting could read `path` (it is one of its targets, or below its folder). */
   /** Whether a unit may still read files nobody knows of yet: waiting, or stale with unread parts. */
   const toRead = (u: Unit): boolean => u.state === 'waiting' || (u.state === 'stale' && u.unread.length > 0);
 
