@@ -141,44 +141,24 @@ export async function runOrStream(
   cwd: string,
   { fsIsDisk = true, onFilesDone, stream = false }: { fsIsDisk?: boolean; onFilesDone?: (paths: readonly string[]) => void; stream?: boolean },
 ): Promise<{ outcome: LintOutcome } | { stream: ResultStream }> {
-  if (fsIsDisk && mayParallel(opts, request, cwd)) {
-    // Only folders or long lists can pass the threshold; a one-file run never loads this.
-    const { defaultThreads, lintParallel, startPool, workerConfigOptions, PARALLEL_MIN_FILES } = await import('../engine/parallel.js');
-    const minFiles = opts.threads ? 0 : PARALLEL_MIN_FILES;
-    if (stream) {
-      // The workers lint ahead of the report; results go out as they become final, as below.
-      const [{ planUnits }, { lintStream }] = await Promise.all([import('../engine/units.js'), import('../engine/stream.js')]);
-      const plan = planUnits(request, minFiles);
-      if ('single' in plan) return { outcome: await lint(request) };
-      const pool = await startPool(request, plan, opts.threads ?? defaultThreads(), workerConfigOptions(cwd, opts));
-      return { stream: lintStream(request, plan, { ...(onFilesDone ? { onFilesDone } : {}), ...('failed' in pool ? {} : { pool }) }) };
-    }
-    return {
-      outcome: await lintParallel(request, {
-        ...(opts.threads ? { threads: opts.threads } : {}),
-        minFiles,
-        fsIsDisk: true,
-        config: workerConfigOptions(cwd, opts),
-        ...(onFilesDone ? { onFilesDone } : {}),
-      }),
+  const workers = fsIsDisk && mayParallel(opts, request, cwd);
+  // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's models
+  // are garbage once it is judged (and V8 is made to collect it sooner, src/engine/heap-growth.ts),
+  // and a stream hands the results out as they become final (issue 7). Progress ticks through
+  // `request.fs` itself, or, with workers (which read the disk themselves), as units come back.
+  if (workers || mayLintByUnits(opts, request, cwd)) {
+    // Only folders or long lists get here; a one-file run never loads these modules.
+    const { lintParallel, startRun, workerConfigOptions, PARALLEL_MIN_FILES, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
+    const options = {
+      config: workerConfigOptions(cwd, opts),
+      ...(onFilesDone ? { onFilesDone } : {}),
+      ...(workers
+        ? { ...(opts.threads ? { threads: opts.threads } : {}), minFiles: opts.threads ? 0 : PARALLEL_MIN_FILES, fsIsDisk: true }
+        : { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk }),
     };
-  }
-  if (mayLintByUnits(opts, request, cwd)) {
-    // One lint() of a big tree keeps every model alive to the end; unit by unit, each unit's
-    // models are garbage once it is judged, and V8 is made to collect it sooner
-    // (src/engine/heap-growth.ts) (issue 7). Progress ticks through `request.fs` itself.
-    if (stream) {
-      const [{ planUnits }, { lintStream }, { SEQUENTIAL_MIN_FILES }] = await Promise.all([
-        import('../engine/units.js'),
-        import('../engine/stream.js'),
-        import('../engine/parallel.js'),
-      ]);
-      const plan = planUnits(request, SEQUENTIAL_MIN_FILES);
-      if (!('single' in plan)) return { stream: lintStream(request, plan) };
-    } else {
-      const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import('../engine/parallel.js');
-      return { outcome: await lintParallel(request, { sequential: true, minFiles: SEQUENTIAL_MIN_FILES, fsIsDisk, config: workerConfigOptions(cwd, opts) }) };
-    }
+    if (!stream) return { outcome: await lintParallel(request, options) };
+    const run = await startRun(request, options);
+    if (!('single' in run)) return { stream: run.stream };
   }
   return { outcome: await lint(request) };
 }

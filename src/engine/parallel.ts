@@ -96,20 +96,28 @@ export async function startPool(req: LintRequest, plan: UnitPlan, threads: numbe
   }
 }
 
+/** A planned big run: its stream of results, and how many threads lint it. */
+export interface StartedRun {
+  stream: ResultStream;
+  /** Threads that lint: this one and the pool's workers. */
+  threads: number;
+  /** Why there are no workers, when some were asked for. */
+  fallback?: string;
+}
+
 /**
- * lint() over worker threads (or unit by unit in this thread, `sequential`), with the same
- * outcome as lint() on the same request. Stays in one lint() for stdin, `--file` stacks, small
- * runs, or one thread; workers need the disk (`fsIsDisk` or no custom FileSystem).
+ * Plans a big run and starts its stream, over worker threads unless `sequential`; or says why
+ * it should be one lint() (`''`: too small to split). Stdin, `--file` stacks and small runs stay
+ * in one lint(); workers read the disk, so a custom FileSystem (unless `fsIsDisk`) keeps them off.
  */
-export async function lintParallel(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
+export async function startRun(req: LintRequest, options: ParallelOptions): Promise<StartedRun | { single: string }> {
   const sequential = options.sequential === true;
   const threads = sequential ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
-  const single = async (fallback?: string): Promise<ParallelOutcome> => ({ ...(await lint(req)), threads: 1, ...(fallback ? { fallback } : {}) });
-  if (threads <= 1 && !options.alwaysWorkers && !sequential) return single();
+  if (threads <= 1 && !options.alwaysWorkers && !sequential) return { single: '' };
   const customFs = req.fs && req.fs !== nodeFileSystem && !options.fsIsDisk;
-  if (customFs && !sequential && !req.stdin && !req.files?.length) return single('a custom FileSystem cannot be shared with workers');
+  if (customFs && !sequential && !req.stdin && !req.files?.length) return { single: 'a custom FileSystem cannot be shared with workers' };
   const plan = planUnits(req, options.minFiles ?? PARALLEL_MIN_FILES);
-  if ('single' in plan) return single(plan.single || undefined);
+  if ('single' in plan) return plan;
   let fallback: string | undefined;
   let pool: SyncWorkerPool | undefined;
   if (!sequential) {
@@ -118,16 +126,23 @@ export async function lintParallel(req: LintRequest, options: ParallelOptions): 
     else pool = started;
   }
   const stream = lintStream(req, plan, { ...(options.onFilesDone ? { onFilesDone: options.onFilesDone } : {}), ...(pool ? { pool } : {}) });
+  return { stream, threads: pool ? pool.threads + 1 : 1, ...(fallback ? { fallback } : {}) };
+}
+
+/**
+ * lint() over worker threads (or unit by unit in this thread, `sequential`), with the same
+ * outcome as lint() on the same request: startRun's stream, collected.
+ */
+export async function lintParallel(req: LintRequest, options: ParallelOptions): Promise<ParallelOutcome> {
+  const run = await startRun(req, options);
+  if ('single' in run) return { ...(await lint(req)), threads: 1, ...(run.single ? { fallback: run.single } : {}) };
+  const { stream } = run;
   const outcome = collectStream(stream);
-  if (pool?.broken) fallback = 'the worker threads stopped answering; the rest was linted in this thread';
+  const fallback = stream.poolBroken() ? 'the worker threads stopped answering; the rest was linted in this thread' : run.fallback;
   // The reporter builds its output (tens of MB for a big run) on top of whatever the run left:
   // leave it the results only (~30 ms, the live data is small).
   releaseGarbage();
-  return { ...outcome, threads: pool ? pool.threads + 1 : 1, ...streamCounts(stream), ...(fallback ? { fallback } : {}) };
-}
-
-function streamCounts(stream: ResultStream): Pick<ParallelOutcome, 'rounds' | 'relinted'> {
-  return { rounds: stream.stats.rounds, relinted: stream.stats.relinted };
+  return { ...outcome, threads: run.threads, rounds: stream.stats.rounds, relinted: stream.stats.relinted, ...(fallback ? { fallback } : {}) };
 }
 
 /** Builds the worker options from what the CLI parsed (kept here so the CLI stays small). */

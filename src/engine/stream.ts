@@ -96,6 +96,8 @@ export interface ResultStream {
   readonly onlyRunRules: boolean;
   /** Stops the workers, for a stream given up before its results were all read. */
   close(): void;
+  /** Whether the workers stopped answering, so that the rest was linted in this thread. */
+  poolBroken(): boolean;
 }
 
 export interface StreamStats {
@@ -513,6 +515,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     stats,
     onlyRunRules: plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled),
     close: () => void pool?.close(),
+    poolBroken: () => pool?.broken ?? false,
   };
 }
 
