@@ -14,6 +14,10 @@ import { collectStream, lintStream } from '../../src/engine/stream.js';
 import { rules } from '../../src/engine/registry.js';
 import { createConfigProvider } from '../../src/cli/config-provider.js';
 import { memoryFileSystem } from '../../src/project/fs.js';
+import { lintParallel } from '../../src/engine/parallel.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
 const SEED = Number(process.env.FUZZ_SEED ?? 0) || undefined;
@@ -98,5 +102,30 @@ test('a streamed run of linked projects gives what one lint() gives, and never d
       assert.equal(plain(streamed), plain(single));
     }),
     { seed: SEED ?? 20261128, numRuns: RUNS ?? 60 },
+  );
+});
+
+test('with worker threads too (a few trees on disk): the same outcome as one lint()', async () => {
+  const config = await createConfigProvider({ cwd: '/', rules, preset: 'all', ruleFlags: [] });
+  const workerConfig = { cwd: '/', preset: 'all' as const, ruleFlags: [] };
+  await fc.assert(
+    fc.asyncProperty(tree, async (files) => {
+      const root = mkdtempSync(join(tmpdir(), 'cl-stream-prop-'));
+      try {
+        for (const [path, text] of Object.entries(files)) {
+          const abs = join(root, path);
+          mkdirSync(dirname(abs), { recursive: true });
+          writeFileSync(abs, text);
+        }
+        const req = () => ({ cwd: root, paths: [join(root, 't')], config, env: {} });
+        const single = await lint(req());
+        const parallel = await lintParallel(req(), { threads: 2, minFiles: 0, config: { ...workerConfig, cwd: root } });
+        assert.equal(parallel.fallback, undefined);
+        assert.equal(plain(parallel), plain(single));
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }),
+    { seed: SEED ?? 20261129, numRuns: RUNS ? Math.ceil(RUNS / 10) : 6 },
   );
 });
