@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { repoRoot } from '../helpers.js';
 
@@ -49,4 +49,11 @@ test('bin: a run with workers that ends on an invalid config exits at once', (t)
   assert.equal(r.signal, null);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /unknown rule "no-such-rule"/);
+});
+
+test('bin: package.json and the lockfile name the same executable (npx reads the lockfile)', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
+  assert.deepEqual(lock.packages[''].bin, pkg.bin);
+  assert.ok(existsSync(join(repoRoot, pkg.bin['compose-lint'])));
 });
