@@ -278,14 +278,16 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       else stream = run.stream;
     }
   } finally {
-    // A stream is linted while the report is written, after this: progress is not drawn then.
-    progress?.finish();
+    // A stream is linted while its report is written (to a file: see mayStream), so its progress
+    // goes on until the report is out.
+    if (!stream) progress?.finish();
   }
   // Config files are found per linted file, so their problems are known only after the run
   // (for a stream, after its plan: every file's config was asked for then).
   for (const p of provider.problems) io.stderr.write(`compose-lint: ${p}\n`);
   if (provider.hasErrors) {
     stream?.close();
+    progress?.finish();
     return 2;
   }
   if (outcome) for (const e of outcome.errors) io.stderr.write(`compose-lint: ${e}\n`);
@@ -317,15 +319,16 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   // The report is written piece by piece as the reporter makes it: a whole-corpus report held as
   // one string, then copied to be written, was the run's peak of memory (issue 7).
   const output = humanFormat && counter ? withTrailer(report, statistics) : report;
-  if (opts.outputFile) {
-    try {
-      writeReportFile(resolve(io.cwd, opts.outputFile), output);
-    } catch (e) {
-      if (!(e instanceof ReportWriteError)) throw e;
-      io.stderr.write(`compose-lint: cannot write ${opts.outputFile}: ${e.message}\n`);
-      return 2;
-    }
-  } else await writeReportStream(io.stdout, output);
+  try {
+    if (opts.outputFile) writeReportFile(resolve(io.cwd, opts.outputFile), output);
+    else await writeReportStream(io.stdout, output);
+  } catch (e) {
+    if (!(e instanceof ReportWriteError) || !opts.outputFile) throw e;
+    io.stderr.write(`compose-lint: cannot write ${opts.outputFile}: ${e.message}\n`);
+    return 2;
+  } finally {
+    progress?.finish();
+  }
   if (!humanFormat && counter) io.stderr.write(statistics());
   if (fixSummary) io.stderr.write(`compose-lint: ${fixSummary}\n`);
 

@@ -81,3 +81,14 @@ test('errors of a streamed run are printed after its report, and exit with 2', a
   assert.equal(r.stderr, 'compose-lint: nothere: no such file or directory\n');
   assert.equal(r.stdout, (await expected(root, 'compact')).report);
 });
+
+test('a streamed run with --progress and -o draws its progress while the report is written, then clears it', async (t) => {
+  const root = bigTree();
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const r = await run(['.', '--threads', '1', '--progress', '--format', 'json', '-o', 'out.json'], { cwd: root });
+  assert.equal(r.code, 1);
+  assert.equal(readFileSync(join(root, 'out.json'), 'utf8'), (await expected(root, 'json')).report);
+  assert.match(r.stderr, /linting 220\/220 files/);
+  // The last thing on stderr clears the progress line.
+  assert.ok(r.stderr.endsWith('\r\u001b[2K'), JSON.stringify(r.stderr.slice(-40)));
+});
