@@ -100,7 +100,6 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
 export function discoverSync(paths: string[], opts: DiscoverOptions): DiscoverResult {
   const files = new Map<string, DiscoveredFile>();
   const errors: string[] = [];
-  const ignore = ['**/.git/**', '**/node_modules/**'];
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(opts.cwd, p);
     let kind = opts.fs.kind(abs);

@@ -34,8 +34,6 @@ interface Unit {
   key: string;
   /** Its compose files may name paths anywhere. */
   wild: boolean;
-  /** `D/` for a unit of compose folder D that reaches only below D. */
-  dir?: string;
   /**
    * waiting: not linted yet; done: linted, its results held or handed out; stale: units found to
    * share files, to be linted again together before any of their results can go; merged: part of
@@ -206,7 +204,6 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       paths,
       key: reach.wild ? '' : reach.dir ?? paths[0]!,
       wild: reach.wild,
-      ...(reach.dir ? { dir: reach.dir } : {}),
       state: 'waiting',
       round: 1,
       first: order.get(paths[0]!)!,

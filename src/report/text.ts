@@ -3,7 +3,7 @@
  * range, the fix hint and the rule's docs link, then the counts and what --fix would do.
  * Coloured with plain ANSI codes when asked; without colour it holds no escape sequence at all.
  */
-import type { FileResult, Finding, ReportContext, Severity } from '../engine/types.js';
+import type { Finding, ReportContext, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../meta.js';
 import { displayPath, hintLines, summaryLine, visibleFindings, type Counts } from './common.js';
 import { streamingReporter, type StreamingReporter } from './chunks.js';
