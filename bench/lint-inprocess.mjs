@@ -1,7 +1,8 @@
 // The whole corpus linted in this process, several times in a row: the warm figure the
 // throughput bench compares with the floor, or (--units) the CLI's unit-by-unit path for bounded
 // memory. Meant to run under `node --cpu-prof` (then bench/profile-summary.mjs) or to compare the
-// two paths. Usage: node bench/lint-inprocess.mjs [runs=3] [--units] [--preset=all]
+// two paths, with the CLI's JIT setting (bin/jit-budget.cjs) unless --default-jit.
+// Usage: node bench/lint-inprocess.mjs [runs=3] [--units] [--preset=all] [--default-jit]
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,7 @@ const runs = Number(argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const units = argv.includes('--units');
 const preset = argv.find((a) => a.startsWith('--preset='))?.split('=')[1] ?? 'recommended';
 
+if (!argv.includes('--default-jit')) (await import(join(root, 'bin/jit-budget.cjs'))).default.raiseJitBudget();
 const { lint } = await import(join(root, 'dist/src/engine/lint.js'));
 const { rules } = await import(join(root, 'dist/src/engine/registry.js'));
 const { lintParallel, workerConfigOptions, SEQUENTIAL_MIN_FILES } = await import(join(root, 'dist/src/engine/parallel.js'));

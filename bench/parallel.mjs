@@ -1,5 +1,6 @@
 // Worker threads against one thread on the whole corpus: wall and CPU time, and whether the
-// outcome is byte-identical. Usage: node bench/parallel.mjs [runs=2] [threads=max(3, availableParallelism)]
+// outcome is byte-identical, with the CLI's JIT setting (bin/jit-budget.cjs).
+// Usage: node bench/parallel.mjs [runs=2] [threads=max(3, availableParallelism)]
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ const corpus = process.env.CORPUS ?? join(root, '..', 'shared', 'corpus');
 const runs = Math.max(1, Number(process.argv[2] ?? 2));
 const threads = Math.max(3, Number(process.argv[3] ?? availableParallelism()));
 
+(await import(join(root, 'bin/jit-budget.cjs'))).default.raiseJitBudget();
 const { lint } = await import(join(root, 'dist/src/engine/lint.js'));
 const { lintParallel } = await import(join(root, 'dist/src/engine/parallel.js'));
 const { rules } = await import(join(root, 'dist/src/engine/registry.js'));

@@ -1,14 +1,15 @@
 // Cost per file and peak memory at 1×, 4×, 16× the corpus.
-// Usage: node bench/scaling.mjs [factors=1,4,16] [--fraction=1] [--preset=recommended|all] [--collect]
+// Usage: node bench/scaling.mjs [factors=1,4,16] [--fraction=1] [--preset=recommended|all] [--collect] [--default-jit]
 // The corpus is read into memory once and served under K virtual roots (/v0, /v1, …) through the
 // in-memory FileSystem port, so K× the files are linted without copying anything to disk. The
 // roots are linted by runOrStream (src/cli/main.ts), the CLI's own choice of path: on this
 // FileSystem that is the unit-by-unit run, as for a folder on disk, streamed into the JSON
 // reporter whose pieces are counted and dropped (as `--format json -o file` writes them).
 // --collect gathers every result first instead (lintRun, what the API and the non-streaming
-// reporters get). Each factor runs in a child process of its own, with the CLI's V8 flags (none),
-// so its peak RSS is its own. The input held in memory (the corpus texts, once, and the tree's
-// listings) is measured apart: peak RSS minus input is what the linter costs.
+// reporters get). Each factor runs in a child process of its own, with the CLI's V8 flags (its
+// JIT budget, bin/jit-budget.cjs; V8's default with --default-jit), so its peak RSS is its
+// own. The input held in memory (the corpus texts, once, and the tree's listings) is measured
+// apart: peak RSS minus input is what the linter costs.
 // --fraction=0.25 lints a quarter of the corpus (whole owner+repo folders) at each factor, for a
 // quicker run. Without CORPUS set, the corpus is ../shared/corpus.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const fraction = Number(args.find((a) => a.startsWith('--fraction='))?.split('='
 const child = args.find((a) => a.startsWith('--child='))?.split('=')[1];
 const preset = args.find((a) => a.startsWith('--preset='))?.split('=')[1] ?? 'recommended';
 const collect = args.includes('--collect');
+const defaultJit = args.includes('--default-jit');
 
 function corpusFiles() {
   const repos = readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -42,6 +44,7 @@ function corpusFiles() {
 
 if (child) {
   const factor = Number(child);
+  if (!defaultJit) (await import(join(root, 'bin/jit-budget.cjs'))).default.raiseJitBudget();
   const v8 = await import('node:v8');
   const { lintRun, runOrStream } = await import(join(root, 'dist/src/cli/main.js'));
   const { json } = await import(join(root, 'dist/src/report/json.js'));
@@ -117,7 +120,7 @@ const factors = (args.find((a) => /^[\d,]+$/.test(a)) ?? '1,4,16').split(',').ma
 const rows = [['factor', 'files', 'findings', 'wall ms', 'CPU ms', 'CPU µs/file', 'vs 1×', 'input (heap)', collect ? 'results (heap)' : 'held at most', 'RSS before lint', 'peak RSS', 'units']];
 let first;
 for (const f of factors) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--child=${f}`, `--fraction=${fraction}`, `--preset=${preset}`, ...(collect ? ['--collect'] : [])], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--child=${f}`, `--fraction=${fraction}`, `--preset=${preset}`, ...(collect ? ['--collect'] : []), ...(defaultJit ? ['--default-jit'] : [])], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`factor ${f} failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout.trim().split('\n').at(-1));
   const perFile = (m.cpu * 1000) / m.files;

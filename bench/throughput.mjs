@@ -1,11 +1,13 @@
 // Lint throughput next to the parse-only floor, side by side in one process.
-// Usage: node bench/throughput.mjs [all|dockerfile|compose] [runs=3] [--dclint-sample=N]
+// Usage: node bench/throughput.mjs [all|dockerfile|compose] [runs=3] [--dclint-sample=N] [--default-jit]
 //   all         every file of ../shared/corpus: `recommended` lint vs read + parse
 //   dockerfile  the Dockerfiles only: lint vs dockerfile-ast (and vs our parseDockerfile)
 //   compose     the compose files only: lint vs `yaml` parseDocument, and vs dclint on a sample
 //               (dclint from /tmp/dclint: `npm i --prefix /tmp/dclint dclint`; skipped if absent)
 // Each measure runs `runs` times, interleaved with the others so load from other processes hits
 // all of them alike; the table shows the median wall time and the median CPU time of this process.
+// The process runs with the JIT setting the CLI uses (bin/jit-budget.cjs), floors included;
+// --default-jit leaves V8's default instead.
 import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -21,6 +23,8 @@ const runs = Math.max(1, Number(argv.find((a) => /^\d+$/.test(a)) ?? 3));
 const dclintSample = Number(argv.find((a) => a.startsWith('--dclint-sample='))?.split('=')[1] ?? 150);
 if (!['all', 'dockerfile', 'compose'].includes(mode)) throw new Error(`unknown mode ${mode}`);
 
+const defaultJit = argv.includes('--default-jit');
+if (!defaultJit) (await import(join(root, 'bin/jit-budget.cjs'))).default.raiseJitBudget();
 const { lint } = await import(join(root, 'dist/src/engine/lint.js'));
 const { rules } = await import(join(root, 'dist/src/engine/registry.js'));
 const { createConfigProvider } = await import(join(root, 'dist/src/cli/config-provider.js'));
@@ -131,7 +135,7 @@ if (mode === 'compose') {
 }
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-console.log(`mode ${mode}: ${paths.length} files (${counts.dockerfile} Dockerfiles, ${counts.compose} compose), median of ${runs}`);
+console.log(`mode ${mode}: ${paths.length} files (${counts.dockerfile} Dockerfiles, ${counts.compose} compose), median of ${runs}, ${defaultJit ? "V8's default JIT budget" : "the CLI's JIT budget"}`);
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
 const findings = lastLint.results.reduce((n, r) => n + r.findings.length, 0);
 console.log(`lint: ${lastLint.results.length} results, ${findings} findings, ${lastLint.internalErrors.length} internal errors`);

@@ -5,7 +5,10 @@
 'use strict';
 const { pathToFileURL } = require('node:url');
 const { bundleUsable, loadBundle, TREE } = require('./load-bundle.cjs');
+const { raiseJitBudget } = require('./jit-budget.cjs');
 
+// Before any of our code runs (loadBundle sets it too: the code cache needs it set first).
+raiseJitBudget();
 const started = bundleUsable() ? Promise.resolve(loadBundle().exports) : import(pathToFileURL(TREE).href);
 
 started

@@ -9,6 +9,7 @@ const { readFileSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
+const { raiseJitBudget } = require('./jit-budget.cjs');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.bundle.cjs');
 const CODE_CACHE = join(__dirname, '..', 'dist', 'cli.bundle.cache');
@@ -26,6 +27,8 @@ function bundleUsable() {
 
 /** The bundle's exports, and the script (for `createCachedData`). */
 function loadBundle({ useCache = true } = {}) {
+  // Before the cache is read: it is made (scripts/code-cache.mjs) and used under the same flags.
+  raiseJitBudget();
   const source = readFileSync(BUNDLE, 'utf8');
   let cachedData;
   if (useCache && mtime(CODE_CACHE) >= mtime(BUNDLE)) cachedData = readFileSync(CODE_CACHE);

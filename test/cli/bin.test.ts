@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { repoRoot } from '../helpers.js';
 
 const bin = join(repoRoot, 'bin', 'compose-lint.cjs');
@@ -56,4 +57,28 @@ test('bin: package.json and the lockfile name the same executable (npx reads the
   const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
   assert.deepEqual(lock.packages[''].bin, pkg.bin);
   assert.ok(existsSync(join(repoRoot, pkg.bin['compose-lint'])));
+});
+
+test('bin: the bundle is loaded through its code cache (the JIT budget is set before, as when the cache was made)', (t) => {
+  const loader = join(repoRoot, 'bin', 'load-bundle.cjs');
+  // V8 rejects a cache made under other flags, silently: start-up then compiles ~900 kB again.
+  const script = `const l = require(${JSON.stringify(loader)});
+    if (!l.bundleUsable()) { process.stdout.write('no bundle'); return; }
+    process.stdout.write(String(l.loadBundle().script.cachedDataRejected));`;
+  const r = spawnSync(process.execPath, ['-e', `(() => {${script}})()`], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  if (r.stdout === 'no bundle') return t.skip('the bundle is older than the module tree: run `npm run build`');
+  assert.equal(r.stdout, 'false');
+});
+
+test('bin: the JIT budget is raised unless the user chose one', () => {
+  const { JIT_BUDGET, raiseJitBudget } = createRequire(import.meta.url)(join(repoRoot, 'bin', 'jit-budget.cjs'));
+  const set: string[] = [];
+  raiseJitBudget(JIT_BUDGET, (f: string) => set.push(f), ['--enable-source-maps']);
+  assert.deepEqual(set, [`--interrupt-budget=${JIT_BUDGET}`]);
+  for (const flags of [['--interrupt-budget=1000'], ['--interrupt_budget=1000'], ['--interrupt-budget', '1000']]) {
+    set.length = 0;
+    raiseJitBudget(JIT_BUDGET, (f: string) => set.push(f), flags);
+    assert.deepEqual(set, [], flags.join(' '));
+  }
 });
