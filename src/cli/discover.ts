@@ -97,6 +97,10 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
 }
 
 /** discover() without the promise, for callers that lint lazily as a report pulls results. */
+function contentKind(text: string | undefined): FileKind | undefined {
+  return text === undefined ? undefined : kindFromContent(text);
+}
+
 export function discoverSync(paths: string[], opts: DiscoverOptions): DiscoverResult {
   const files = new Map<string, DiscoveredFile>();
   const errors: string[] = [];
@@ -120,8 +124,9 @@ export function discoverSync(paths: string[], opts: DiscoverOptions): DiscoverRe
         if (k && !files.has(f) && !opts.isIgnored(f)) files.set(f, { path: f, kind: k, explicit: false });
       }
     } else if (kind === 'file') {
-      const text = opts.fs.readFile(abs);
-      const k = opts.kind ?? kindFromName(abs) ?? (text === undefined ? undefined : kindFromContent(text));
+      // Read only when the name does not tell: lint() reads the file anyway, and a unit-by-unit
+      // run names each of its files (reading them here too was a second read of every file).
+      const k = opts.kind ?? kindFromName(abs) ?? contentKind(opts.fs.readFile(abs));
       if (!k) errors.push(`${p}: cannot tell whether this is a Dockerfile or a compose file; pass --kind dockerfile|compose`);
       else files.set(abs, { path: abs, kind: k, explicit: true });
     } else {
