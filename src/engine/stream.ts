@@ -40,7 +40,7 @@ interface Unit {
    * a bigger unit now (`into`).
    */
   state: 'waiting' | 'done' | 'stale' | 'merged';
-  into?: Unit;
+  into: Unit | undefined;
   /** 1, or one more than the deepest of the units merged into it. */
   round: number;
   /** Where its first target comes in the run (to order errors as lint() does). */
@@ -51,21 +51,52 @@ interface Unit {
   emitted: number;
   /** Results not handed out yet. */
   pending: number;
-  texts?: Map<string, string>;
-  final?: boolean;
+  texts: Map<string, string> | undefined;
+  final: boolean;
   /** Linted once only to learn what it reads (a wild unit), to be linted for its results later. */
-  probed?: boolean;
+  probed: boolean;
   /** Its job in the worker pool, once sent there. */
-  job?: number;
+  job: number | undefined;
   /** A waiting unit that could still read its files, when last asked (isFinal). */
-  blocker?: Unit;
+  blocker: Unit | undefined;
   /**
    * Of a stale unit: the units merged into it before they were ever linted. What they will read
    * is known only from their foresight until the stale unit is linted.
    */
   unread: Unit[];
-  errors: string[];
-  internalErrors: string[];
+  errors: readonly string[];
+  internalErrors: readonly string[];
+}
+
+/** Shared by the units that have not read anything or met no error (most of them). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * A unit waiting to be linted. Every field is set here, and none is ever deleted: a run holds
+ * one Unit per folder, and objects whose shape changes as they go are stored as dictionaries
+ * (on 8× the corpus, 3.5 MB of the 53 MB live mid-run were the units' property tables).
+ */
+function waitingUnit(paths: string[], key: string, wild: boolean, first: number): Unit {
+  return {
+    paths,
+    key,
+    wild,
+    state: 'waiting',
+    into: undefined,
+    round: 1,
+    first,
+    reads: NONE,
+    emitted: 0,
+    pending: 0,
+    texts: undefined,
+    final: false,
+    probed: false,
+    job: undefined,
+    blocker: undefined,
+    unread: [],
+    errors: NONE,
+    internalErrors: NONE,
+  };
 }
 
 /** A held result, or for a stale unit, the place where its results will start. */
@@ -200,20 +231,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   const composeDirs = new Map<string, Unit>();
   const units: Unit[] = plan.units.map((paths) => {
     const reach = reachOf(paths.filter((p) => isCompose.has(p)), plan.fs, env);
-    const unit: Unit = {
-      paths,
-      key: reach.wild ? '' : reach.dir ?? paths[0]!,
-      wild: reach.wild,
-      state: 'waiting',
-      round: 1,
-      first: order.get(paths[0]!)!,
-      reads: [],
-      unread: [],
-      pending: 0,
-      emitted: 0,
-      errors: [],
-      internalErrors: [],
-    };
+    const unit = waitingUnit(paths, reach.wild ? '' : reach.dir ?? paths[0]!, reach.wild, order.get(paths[0]!)!);
     for (const p of paths) owner.set(p, unit);
     if (reach.dir) composeDirs.set(reach.dir, unit);
     return unit;
@@ -271,7 +289,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     if (pool && !pool.broken && unit.job === undefined) pool.submit({ id: (unit.job = jobs++), paths: unit.paths });
     if (pool && unit.job !== undefined) {
       const r = pool.take(unit.job, (job) => ({ id: job.id, ...lintHere(job.paths) }));
-      delete unit.job;
+      unit.job = undefined;
       // A worker that failed or fell silent: the unit is linted here (a bug of ours in lint()
       // then throws here as it would have in a run without workers).
       if (r && 'outcome' in r) return r;
@@ -320,7 +338,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     if (u.blocker && live(u.blocker) !== u && toRead(live(u.blocker))) return false;
     for (const p of u.paths) if ((u.blocker = waitingOver(p, u))) return false;
     for (const p of u.reads) if ((u.blocker = waitingOver(p, u))) return false;
-    delete u.blocker;
+    u.blocker = undefined;
     return (u.final = true);
   };
 
@@ -335,20 +353,13 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     return true;
   };
 
-  const newUnit = (paths: string[], parts: readonly Unit[]): Unit => ({
-    paths,
-    key: parts.reduce((k, u) => (u.key < k ? u.key : k), parts[0]!.key),
-    wild: parts.some((u) => u.wild),
-    state: 'waiting',
-    round: 1,
-    first: Math.min(...parts.map((u) => u.first)),
-    reads: [],
-    unread: [],
-    emitted: 0,
-    pending: 0,
-    errors: [],
-    internalErrors: [],
-  });
+  const newUnit = (paths: string[], parts: readonly Unit[]): Unit =>
+    waitingUnit(
+      paths,
+      parts.reduce((k, u) => (u.key < k ? u.key : k), parts[0]!.key),
+      parts.some((u) => u.wild),
+      Math.min(...parts.map((u) => u.first)),
+    );
 
   const done = (u: Unit, outcome: LintOutcome, reads: readonly string[]) => {
     u.state = 'done';
@@ -462,7 +473,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
           stats.relinted += unit.paths.length;
           stats.rounds = Math.max(stats.rounds, unit.round);
         }
-        delete unit.final;
+        unit.final = false;
         lintAndJoin(unit);
         continue;
       }
@@ -475,7 +486,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       }
       lastPath = top.path;
       // The texts of a unit are kept until its last result has been reported (textOf).
-      if (lastUnit && lastUnit !== unit && lastUnit.pending === 0) delete lastUnit.texts;
+      if (lastUnit && lastUnit !== unit && lastUnit.pending === 0) lastUnit.texts = undefined;
       lastUnit = unit;
       yield top.result;
     }
