@@ -68,6 +68,13 @@ interface Unit {
   internalErrors: readonly string[];
 }
 
+/**
+ * Files of neighbouring compose folders linted in one lint() call (see lintStream). On the corpus
+ * 1,166 calls became 232 (62 files linted twice instead of 53): each call sets up every rule and a
+ * project, which costs as much as a small file. Bigger packs saved few calls more and relinted more.
+ */
+const PACK_FILES = 16;
+
 /** Shared by the units that have not read anything or met no error (most of them). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -155,6 +162,11 @@ export interface StreamOptions {
    * the pool once its results have been read.
    */
   pool?: SyncWorkerPool;
+  /**
+   * Neighbouring compose folders that stay inside themselves are linted in one lint() call, up to
+   * this many files (default 16; 1 lints each folder alone).
+   */
+  packFiles?: number;
 }
 
 /** A binary min-heap of held results by path. */
@@ -229,13 +241,29 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   const isCompose = new Set(plan.targets.filter((t) => t.kind === 'compose').map((t) => t.path));
   const owner = new Map<string, Unit>();
   const composeDirs = new Map<string, Unit>();
-  const units: Unit[] = plan.units.map((paths) => {
+  // Neighbouring compose folders that stay home are linted in one call (PACK_FILES). The pack
+  // owns every folder of its parts, so that what may still read a file is known as precisely as
+  // with one unit per folder.
+  const packFiles = options.packFiles ?? PACK_FILES;
+  const units: Unit[] = [];
+  let pack: Unit | undefined;
+  for (const paths of plan.units) {
     const reach = reachOf(paths.filter((p) => isCompose.has(p)), plan.fs, env);
-    const unit = waitingUnit(paths, reach.wild ? '' : reach.dir ?? paths[0]!, reach.wild, order.get(paths[0]!)!);
+    const first = order.get(paths[0]!)!;
+    let unit: Unit;
+    if (reach.dir !== undefined && pack && pack.paths.length + paths.length <= packFiles) {
+      unit = pack;
+      unit.paths = unit.paths.concat(paths);
+      if (reach.dir < unit.key) unit.key = reach.dir;
+      unit.first = Math.min(unit.first, first);
+    } else {
+      unit = waitingUnit(paths, reach.wild ? '' : reach.dir ?? paths[0]!, reach.wild, first);
+      units.push(unit);
+      pack = reach.dir !== undefined ? unit : undefined;
+    }
     for (const p of paths) owner.set(p, unit);
     if (reach.dir) composeDirs.set(reach.dir, unit);
-    return unit;
-  });
+  }
   // Wild units first (they may reach anything, so nothing is final before they are done), then by key.
   const queue = [...units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.first - b.first));
   const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0, inWorkers: 0 };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, type LintOutcome, type LintRequest } from '../../src/engine/lint.js';
 import { planUnits } from '../../src/engine/units.js';
-import { collectStream, lintStream } from '../../src/engine/stream.js';
+import { collectStream, lintStream, type StreamOptions } from '../../src/engine/stream.js';
 import { rules } from '../../src/engine/registry.js';
 import { createConfigProvider } from '../../src/cli/config-provider.js';
 import { memoryFileSystem } from '../../src/project/fs.js';
@@ -13,15 +13,20 @@ async function request(tree: Record<string, string>): Promise<LintRequest> {
   return { cwd: '/', paths: ['/m'], config: await createConfigProvider({ cwd: '/', rules, preset: 'all', ruleFlags: [] }), env: {}, fs: memoryFileSystem(tree) };
 }
 
-/** lint() of the tree, and the tree streamed unit by unit (with the stream, to look at its counts). */
-async function bothWays(tree: Record<string, string>) {
+/**
+ * lint() of the tree, and the tree streamed unit by unit (with the stream, to look at its counts).
+ * Each compose folder is a unit of its own unless `packFiles` says otherwise: most tests here look
+ * at how units wait for each other, which packing neighbours together would hide.
+ */
+async function bothWays(tree: Record<string, string>, options: StreamOptions = { packFiles: 1 }) {
   const single = await lint(await request(tree));
   const req = await request(tree);
   const plan = planUnits(req, 0);
   if ('single' in plan) throw new Error(`not split: ${plan.single}`);
-  const stream = lintStream(req, plan);
+  const stream = lintStream(req, plan, options);
   return { single, streamed: collectStream(stream), stream };
 }
+const ALONE: StreamOptions = { packFiles: 1 };
 
 // Units that reach into each other in every way the stream must foresee or catch: b/ builds a
 // sibling's Dockerfile (`..`), e/ and f/ include one file, r/ builds a folder that has a compose
@@ -71,7 +76,7 @@ test('results come out while the run goes on: a project is reported before the n
   const plan = planUnits(req, 0);
   if ('single' in plan) throw new Error('not split');
   let linted = 0;
-  const stream = lintStream(req, plan, { onFilesDone: () => linted++ });
+  const stream = lintStream(req, plan, { ...ALONE, onFilesDone: () => linted++ });
   const seen: number[] = [];
   for (const r of stream.results) {
     seen.push(linted);
@@ -83,7 +88,7 @@ test('results come out while the run goes on: a project is reported before the n
   assert.equal(seen.at(-1), 60);
   assert.equal(stream.stats.wild, 0);
   assert.equal(stream.stats.heldPeak, 2);
-  assert.equal(plain(collectStream(lintStream(req, planUnits(req, 0) as never))), plain(await lint(await request(tree))));
+  assert.equal(plain(collectStream(lintStream(req, planUnits(req, 0) as never, ALONE))), plain(await lint(await request(tree))));
 });
 
 test('a project that may reach anywhere is linted first, and holds back only what it could reach', async () => {
@@ -101,7 +106,7 @@ test('a project that may reach anywhere is linted first, and holds back only wha
 test('textOf gives the texts of the project whose result was handed out last', async () => {
   const tree = projects(3);
   const req = await request(tree);
-  const stream = lintStream(req, planUnits(req, 0) as never);
+  const stream = lintStream(req, planUnits(req, 0) as never, ALONE);
   const it = stream.results[Symbol.iterator]();
   const first = it.next().value!;
   assert.equal(first.path, '/m/p000/Dockerfile');
@@ -135,10 +140,25 @@ test('a file that changes during the run and reaches into a project already repo
     readFile: (p: string) => (p === '/m/b/compose.yaml' && ++reads > 1 ? 'services:\n  b:\n    build: ../a\n' : base.readFile(p)),
   };
   const req = { ...(await request(tree)), fs };
-  const stream = lintStream(req, planUnits(req, 0) as never);
+  const stream = lintStream(req, planUnits(req, 0) as never, ALONE);
   const paths = [...stream.results].map((r) => r.path);
   assert.deepEqual(paths, ['/m/a/Dockerfile', '/m/a/compose.yaml', '/m/b/compose.yaml']);
   const { internalErrors } = stream.problems();
   assert.equal(internalErrors.length, 1);
   assert.match(internalErrors[0]!, /^unit-by-unit run: linting \/m\/b\/compose\.yaml read \/m\/a\/Dockerfile(\.dockerignore)?, of a project already reported/);
+});
+
+test('neighbouring compose folders are linted in packs, with the outcome of one lint()', async () => {
+  // 60 projects of two files each: packs of 16 files hold 8 projects.
+  const { single, streamed, stream } = await bothWays(projects(60), {});
+  assert.equal(plain(streamed), plain(single));
+  assert.equal(stream.stats.units, 8);
+  assert.equal(stream.stats.heldPeak, 16);
+  // A project that may reach anywhere is never packed; the ones it reaches are linted again.
+  const tree = { ...TREE, ...projects(20) };
+  const both = await bothWays(tree, {});
+  assert.equal(plain(both.streamed), plain(both.single));
+  assert.equal(both.stream.stats.wild, 4);
+  const alone = await bothWays(tree);
+  assert.ok(both.stream.stats.units < alone.stream.stats.units / 2, `${both.stream.stats.units} packed vs ${alone.stream.stats.units}`);
 });
