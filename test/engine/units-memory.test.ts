@@ -20,7 +20,8 @@ test('a unit-by-unit run, with its tighter heap growth and final collection, giv
     { sequential: true, minFiles: 0, config: { cwd: corpusDir, preset: 'all', ruleFlags: [] }, onFilesDone: () => units++ },
   );
   assert.ok(single.results.length > 50);
-  assert.ok(units > 20);
+  // Split: its ~40 projects are linted a few folders at a time (packs of up to 16 files).
+  assert.ok(units >= 4, `${units} units`);
   assert.equal(byUnits.rounds, 1);
   assert.equal(plain(byUnits), plain(single));
 });
