@@ -236,6 +236,10 @@ function reachOf(compose: readonly string[], fs: FileSystem, env: Record<string,
 
 /** Lints the plan's units lazily, as `results` is read. */
 export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOptions = {}): ResultStream {
+  // From here until the results have been read, V8 collects sooner (heap-growth.ts): the
+  // foresight scan below reads every compose file, and without it the garbage of finished units
+  // is what the run's memory grows with.
+  const restoreHeapGrowth = tightenHeapGrowth();
   const env = req.env ?? {};
   const order = new Map(plan.targets.map((t, i) => [t.path, i]));
   const isCompose = new Set(plan.targets.filter((t) => t.kind === 'compose').map((t) => t.path));
@@ -521,8 +525,6 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   }
 
   function* results(): Generator<FileResult> {
-    // Without this, the garbage of finished units is what the run's memory grows with (heap-growth.ts).
-    const restoreHeapGrowth = tightenHeapGrowth();
     try {
       for (let u = nextWaiting(); u; u = nextWaiting()) {
         sendAhead();
@@ -550,7 +552,10 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     textOf: (path) => lastUnit?.texts?.get(path),
     stats,
     onlyRunRules: plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled),
-    close: () => void pool?.close(),
+    close: () => {
+      restoreHeapGrowth();
+      void pool?.close();
+    },
     poolBroken: () => pool?.broken ?? false,
   };
 }
