@@ -30,6 +30,9 @@ export interface ConfigForFile {
   problems: ConfigProblem[];
 }
 
+/** Files whose config is remembered by path (forFile); folders are remembered without a limit. */
+const BY_FILE_LIMIT = 4096;
+
 export class ConfigSet {
   readonly index: AliasIndex;
   private readonly finder: ConfigFinder;
@@ -92,6 +95,9 @@ export class ConfigSet {
       entry = hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
       this.byDir.set(dir, entry);
     }
+    // Bounded: a big run asks about one unit's files at a time, and a cache of every file of the
+    // tree was what it kept longest per file (~40 B each, on top of the folder's entry).
+    if (this.byFile.size >= BY_FILE_LIMIT) this.byFile.clear();
     this.byFile.set(file, entry);
     return entry;
   }
