@@ -234,21 +234,18 @@ function reachOf(compose: readonly string[], fs: FileSystem, env: Record<string,
   return { wild: false, dir: dir.endsWith(sep) ? dir : dir + sep };
 }
 
-/** Lints the plan's units lazily, as `results` is read. */
-export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOptions = {}): ResultStream {
-  // From here until the results have been read, V8 collects sooner (heap-growth.ts): the
-  // foresight scan below reads every compose file, and without it the garbage of finished units
-  // is what the run's memory grows with.
-  const restoreHeapGrowth = tightenHeapGrowth();
-  const env = req.env ?? {};
+/**
+ * The plan's units as the stream keeps them, with who owns each target and each compose folder.
+ * Neighbouring compose folders that stay home are packed into one unit (PACK_FILES). A pack owns
+ * every folder of its parts, so that what may still read a file is known as precisely as with
+ * one unit per folder. Apart from lintStream so that what only this needs (the target list, the
+ * plan's own unit lists) is not kept for the whole run.
+ */
+function unitsOf(plan: UnitPlan, env: Record<string, string | undefined>, packFiles: number) {
   const order = new Map(plan.targets.map((t, i) => [t.path, i]));
   const isCompose = new Set(plan.targets.filter((t) => t.kind === 'compose').map((t) => t.path));
   const owner = new Map<string, Unit>();
   const composeDirs = new Map<string, Unit>();
-  // Neighbouring compose folders that stay home are linted in one call (PACK_FILES). The pack
-  // owns every folder of its parts, so that what may still read a file is known as precisely as
-  // with one unit per folder.
-  const packFiles = options.packFiles ?? PACK_FILES;
   const units: Unit[] = [];
   let pack: Unit | undefined;
   for (const paths of plan.units) {
@@ -268,6 +265,20 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     for (const p of paths) owner.set(p, unit);
     if (reach.dir) composeDirs.set(reach.dir, unit);
   }
+  return { units, owner, composeDirs, order };
+}
+
+/** Lints the plan's units lazily, as `results` is read. */
+export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOptions = {}): ResultStream {
+  // From here until the results have been read, V8 collects sooner (heap-growth.ts): the
+  // foresight scan reads every compose file, and without it the garbage of finished units is
+  // what the run's memory grows with.
+  const restoreHeapGrowth = tightenHeapGrowth();
+  const env = req.env ?? {};
+  const { units, owner, composeDirs, order } = unitsOf(plan, env, options.packFiles ?? PACK_FILES);
+  // What the run needs of the plan later; the plan itself (every target) is not kept.
+  const { fs: runFs, walkErrors } = plan;
+  const onlyRunRules = plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled);
   // Wild units first (they may reach anything, so nothing is final before they are done), then by key.
   const queue = [...units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.first - b.first));
   const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0, inWorkers: 0 };
@@ -305,7 +316,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       cwd: req.cwd,
       paths,
       config: req.config,
-      fs: recordingFileSystem(plan.fs, reads),
+      fs: recordingFileSystem(runFs, reads),
       // A copy per unit, as each worker gets its own: rules must not see another unit's changes.
       env: { ...env },
       profiles: req.profiles ?? [],
@@ -545,13 +556,13 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     problems: () => {
       const units = finished.filter((u) => u.state === 'done').sort((a, b) => a.first - b.first);
       return {
-        errors: [...plan.walkErrors, ...units.flatMap((u) => u.errors)],
+        errors: [...walkErrors, ...units.flatMap((u) => u.errors)],
         internalErrors: [...units.flatMap((u) => u.internalErrors), ...ownErrors],
       };
     },
     textOf: (path) => lastUnit?.texts?.get(path),
     stats,
-    onlyRunRules: plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled),
+    onlyRunRules,
     close: () => {
       restoreHeapGrowth();
       void pool?.close();
