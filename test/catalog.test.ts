@@ -58,5 +58,9 @@ for (const rule of rules) {
       const source = readFileSync(join(dir, 'rule.ts'), 'utf8');
       assert.ok(source.includes(`'${id}'`), `message ${id} is used (as messageId: '${id}')`);
     }
+    // The engine keeps yaml's document only for rules that say they read it (else it parses the
+    // file again on each read): the flag must match the code.
+    const reads = /\.document\b/.test(readFileSync(join(dir, 'rule.ts'), 'utf8'));
+    assert.equal(meta.readsYamlDocument === true, reads, 'meta.readsYamlDocument is set exactly when rule.ts reads `.document`');
   });
 }

@@ -99,6 +99,11 @@ export interface RuleMeta<Opts = Record<string, never>, Msg extends string = str
   deprecated?: { replacedBy: string[] };
   /** The rule's documentation page, for plugin rules (ours are generated under docs/rules/). */
   docsUrl?: string;
+  /**
+   * The rule reads `ComposeFile.document` (yaml's own tree). A compose file linted with such a
+   * rule keeps it from its parse; otherwise it is dropped and parsed again when asked for.
+   */
+  readsYamlDocument?: true;
 }
 
 export interface Settings {

@@ -17,6 +17,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
     category: 'style',
     severity: 'warning',
     recommended: false,
+    readsYamlDocument: true,
     aliases: [{ tool: 'dclint', code: 'service-dependencies-alphabetical-order', fidelity: 'same' }],
     messages: {
       unsorted:

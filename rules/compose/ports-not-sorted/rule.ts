@@ -23,6 +23,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
     category: 'style',
     severity: 'warning',
     recommended: false,
+    readsYamlDocument: true,
     aliases: [{ tool: 'dclint', code: 'service-ports-alphabetical-order', fidelity: 'same' }],
     messages: {
       unsorted:

@@ -19,6 +19,7 @@ export default defineRule<Options, 'outOfOrder'>(
     category: 'style',
     severity: 'warning',
     recommended: false,
+    readsYamlDocument: true,
     aliases: [{ tool: 'dclint', code: 'service-keys-order', fidelity: 'same' }],
     messages: {
       outOfOrder:

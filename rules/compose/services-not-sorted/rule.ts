@@ -10,6 +10,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
     category: 'style',
     severity: 'warning',
     recommended: false,
+    readsYamlDocument: true,
     aliases: [{ tool: 'dclint', code: 'services-alphabetical-order', fidelity: 'same' }],
     messages: {
       unsorted: 'Service `{item}` comes after `{before}` although services are kept in alphabetical order, which makes a service harder to find; move `{item}` above `{before}`',

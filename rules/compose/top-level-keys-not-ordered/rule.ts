@@ -16,6 +16,7 @@ export default defineRule<Options, 'outOfOrder'>(
     category: 'style',
     severity: 'warning',
     recommended: false,
+    readsYamlDocument: true,
     aliases: [{ tool: 'dclint', code: 'top-level-properties-order', fidelity: 'partial' }],
     messages: {
       outOfOrder:

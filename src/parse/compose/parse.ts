@@ -16,6 +16,8 @@ export interface ParseComposeOptions {
   variables: Map<string, string>;
   /** Bound on nodes created while expanding aliases (default 1e6). */
   maxNodes?: number;
+  /** Keep yaml's document for `document` instead of parsing the text again when it is read. */
+  keepDocument?: boolean;
 }
 
 function parseYaml(text: string): Document.Parsed {
@@ -63,8 +65,9 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
     path,
     source,
     // yaml's document is the largest thing a parse makes, and few readers need it (style rules,
-    // `!reset` tags): it is dropped once our tree is built and parsed again if asked for, so a
-    // run does not keep one per compose file alive to its end (collector time, issue 7).
+    // `!reset` tags): unless `keepDocument`, it is dropped once our tree is built and parsed
+    // again if asked for, so a run does not keep one per compose file alive to its end
+    // (collector time, issue 7).
     get document(): Document.Parsed {
       return (document ??= composeDocument(text));
     },
@@ -85,7 +88,7 @@ export function parseCompose(path: string, text: string, opts: ParseComposeOptio
     yamlErrors.push({ code: 'INTERNAL', message: `compose model could not be built: ${String(err)}`, range: source.ranged(0, 0) });
     return file;
   } finally {
-    document = undefined;
+    if (!opts.keepDocument) document = undefined;
   }
   yamlErrors.push(...tree.errors);
   file.duplicateKeys = tree.duplicateKeys;
