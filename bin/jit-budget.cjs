@@ -8,7 +8,9 @@
 // (`node --trace-opt`), on background threads, against ~3 s of linting. With a budget 12× larger
 // only the really hot code (the parsers' inner loops, the rule dispatch) is optimized: the CLI on
 // the corpus went from 4.2–4.8 s to 2.8–3.3 s of CPU and from ~3.0 to ~2.6 s wall, and a run on
-// 16× the corpus lost nothing (bench/README.md).
+// 16× the corpus lost nothing (bench/README.md). Of 400,000, 800,000, 1.6 M and 3.2 M (six cold
+// runs each, each with its own code cache), 800,000 gave the shortest runs: larger budgets leave
+// hot loops in the interpreter for too long.
 //
 // Set by the executable for its whole process (workers share V8's flags) before the bundle is
 // loaded: V8 accepts a code cache only under the flags it was made with (bin/load-bundle.cjs).
