@@ -453,7 +453,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
         const o = owner.get(p);
         return o !== undefined && spoiled.includes(live(o));
       });
-      ownErrors.push(`unit-by-unit run: linting ${unit.paths[0]} read ${read}, of a project already reported; the report may differ from a whole-tree run (please report this)`);
+      ownErrors.push(`unit-by-unit run: linting ${unit.paths[0]} read ${read}, of a project already reported, which it could not be foreseen to read (did a file change during the run?); the report may differ from a whole-tree run: run again, and if this comes back, please report it`);
       return done(unit, outcome, reads);
     }
     const parts = [unit, ...others];
