@@ -9,6 +9,7 @@ import { AliasIndex } from './aliases.js';
 import { ConfigFinder, nodeIsFile, type IsFile } from './find.js';
 import { loadConfigFile } from './load.js';
 import { findHadolintConfigFrom, loadHadolintConfig } from './hadolint.js';
+import { remember } from './remember.js';
 import { hasErrors, type ConfigProblem } from './problem.js';
 import { resolveConfig, type CliConfigFlags, type ResolvedConfig } from './resolve.js';
 import { applyPlugins } from '../plugins/apply.js';
@@ -29,9 +30,6 @@ export interface ConfigForFile {
   /** Problems of the config file that applies (and of the flags). */
   problems: ConfigProblem[];
 }
-
-/** Files whose config is remembered by path (forFile); folders are remembered without a limit. */
-const BY_FILE_LIMIT = 4096;
 
 export class ConfigSet {
   readonly index: AliasIndex;
@@ -93,12 +91,9 @@ export class ConfigSet {
       const hadolint =
         path === undefined ? findHadolintConfigFrom(abs ? dir : dirname(resolve(file)), this.opts.cwd ?? process.cwd(), this.isFile, this.hadolintByDir) : undefined;
       entry = hadolint ? this.forConfig(hadolint, true) : this.forConfig(path);
-      this.byDir.set(dir, entry);
+      remember(this.byDir, dir, entry);
     }
-    // Bounded: a big run asks about one unit's files at a time, and a cache of every file of the
-    // tree was what it kept longest per file (~40 B each, on top of the folder's entry).
-    if (this.byFile.size >= BY_FILE_LIMIT) this.byFile.clear();
-    this.byFile.set(file, entry);
+    remember(this.byFile, file, entry);
     return entry;
   }
 

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from './schema.js';
+import { remember } from './remember.js';
 
 export type IsFile = (path: string) => boolean;
 
@@ -68,7 +69,7 @@ export class ConfigFinder {
       if (parent === cur) break;
       cur = parent;
     }
-    for (const d of visited) this.cache.set(d, found);
+    for (const d of visited) remember(this.cache, d, found);
     return found ?? undefined;
   }
 }

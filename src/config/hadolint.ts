@@ -15,6 +15,7 @@ import type { AliasIndex } from './aliases.js';
 import type { ConfigFileData, RuleSetting } from './load.js';
 import { fileProblem, type ConfigProblem } from './problem.js';
 import type { FailOn, RuleLevel } from './schema.js';
+import { remember } from './remember.js';
 
 export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -40,7 +41,7 @@ export function findHadolintConfigFrom(
     let hit = memo?.get(dir);
     if (hit === undefined) {
       hit = HADOLINT_CONFIG_NAMES.map((n) => join(dir, n)).find(exists) ?? null;
-      memo?.set(dir, hit);
+      if (memo) remember(memo, dir, hit);
     }
     if (hit) return hit;
   }
