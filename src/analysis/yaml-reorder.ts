@@ -5,6 +5,7 @@
  */
 import { isAlias, isCollection, isMap, isPair, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Edit } from '../engine/types.js';
+import type { ComposeFile } from '../parse/compose/model.js';
 
 type Range3 = [number, number, number];
 
@@ -104,9 +105,10 @@ export function itemBlocks(text: string, collection: unknown): ItemBlock[] | und
 /**
  * The edit that rewrites the collection with its items in `order` (indices into its items), the
  * text between items staying in place. Undefined when the layout cannot be moved line by line or
- * the result would not parse as before (an alias moved above its anchor).
+ * the result would not parse as before (an alias moved above its anchor). `parsedCleanly`: the
+ * text as it is parses without errors or dangling aliases (see documentParsedCleanly).
  */
-export function reorderEdit(path: string, text: string, collection: unknown, order: readonly number[]): Edit | undefined {
+export function reorderEdit(path: string, text: string, collection: unknown, order: readonly number[], parsedCleanly = false): Edit | undefined {
   const blocks = itemBlocks(text, collection);
   if (!blocks || order.length !== blocks.length) return undefined;
   if ([...order].sort((a, b) => a - b).some((v, i) => v !== i)) return undefined;
@@ -118,14 +120,29 @@ export function reorderEdit(path: string, text: string, collection: unknown, ord
     out += text.slice(b.start, b.end);
     if (i + 1 < blocks.length) out += text.slice(blocks[i]!.end, blocks[i + 1]!.start);
   }
-  const next = text.slice(0, first) + out + text.slice(last);
-  if (!reparsesCleanly(next)) return undefined;
+  // Parsing the whole file again for every finding made the ordering rules the costliest part of
+  // `--preset all` (0.6 s of a 2.3 s run of the corpus). When the file parsed cleanly and the
+  // moved lines hold no anchor or alias, the moved lines parsing cleanly on their own says the
+  // same: items move whole, at their own indentation, and nothing outside them refers into them.
+  const moved = parsedCleanly && !/[&*]/.test(out) && reparsesCleanly(out);
+  if (!moved && !reparsesCleanly(text.slice(0, first) + out + text.slice(last))) return undefined;
   return { path, start: first, end: last, text: out };
 }
 
 function reparsesCleanly(text: string): boolean {
   const doc = parseDocument(text, { uniqueKeys: false });
   return doc.errors.length === 0 && !hasDanglingAlias(doc);
+}
+
+/**
+ * Whether a compose file's own document (parsed with `merge: true`, which only adds errors)
+ * has no errors and no dangling alias: then its text parses cleanly as reparsesCleanly asks.
+ */
+const cleanDocuments = new WeakMap<Document.Parsed, boolean>();
+function documentParsedCleanly(doc: Document.Parsed): boolean {
+  let clean = cleanDocuments.get(doc);
+  if (clean === undefined) cleanDocuments.set(doc, (clean = doc.errors.length === 0 && !hasDanglingAlias(doc)));
+  return clean;
 }
 
 /** yaml reports an alias to an unknown anchor only on toJS; check the tree instead. */
@@ -213,12 +230,13 @@ export interface OrderFinding {
  * make the check give up. Reports on the first misplaced item.
  */
 export function checkOrder(
-  path: string,
-  text: string,
+  file: ComposeFile,
   collection: unknown,
   keyOf: (item: unknown) => string | undefined,
   compare: (a: string, b: string) => number,
 ): OrderFinding | undefined {
+  const { path } = file;
+  const text = file.source.text;
   if (!isCollection(collection)) return undefined;
   const items = (collection as { items: unknown[] }).items;
   const keys: string[] = [];
@@ -236,7 +254,7 @@ export function checkOrder(
   const key = keys[plan.misplaced]!;
   const before = keys.find((k, i) => i < plan.misplaced && compare(k, key) > 0) ?? keys[plan.misplaced - 1]!;
   const finding: OrderFinding = { at: { path, start: r[0], end: r[1] }, item: key, before };
-  const edit = reorderEdit(path, text, collection, plan.order);
+  const edit = reorderEdit(path, text, collection, plan.order, documentParsedCleanly(file.document));
   if (edit) finding.edit = edit;
   return finding;
 }

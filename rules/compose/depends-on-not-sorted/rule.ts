@@ -31,7 +31,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
       for (const service of file.services) {
         const node = yamlNodeAt(file.document, ['services', service.name, 'depends_on']);
         if (!isSeq(node) && !isMap(node)) continue;
-        const found = checkOrder(file.path, file.source.text, node, dependencyName, mergeKeysFirst(alphabetical));
+        const found = checkOrder(file, node, dependencyName, mergeKeysFirst(alphabetical));
         if (!found) continue;
         ctx.report({
           at: found.at,

@@ -37,7 +37,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
       for (const service of file.services) {
         const node = yamlNodeAt(file.document, ['services', service.name, 'ports']);
         if (!isSeq(node)) continue;
-        const found = checkOrder(file.path, file.source.text, node, portKey, numericAware);
+        const found = checkOrder(file, node, portKey, numericAware);
         if (!found) continue;
         ctx.report({
           at: found.at,

@@ -52,7 +52,7 @@ export default defineRule<Options, 'outOfOrder'>(
         for (const service of file.services) {
           const node = yamlNodeAt(file.document, ['services', service.name]);
           if (!isMap(node)) continue;
-          const found = checkOrder(file.path, file.source.text, node, pairKey, compare);
+          const found = checkOrder(file, node, pairKey, compare);
           if (!found) continue;
           ctx.report({
             at: found.at,

@@ -52,6 +52,27 @@ test('reorderEdit: refuses a move that puts an alias above its anchor', () => {
   const text = 'b: &x 1\na: *x\n';
   const doc = parseDocument(text);
   assert.equal(reorderEdit('f.yaml', text, doc.contents, [1, 0]), undefined);
+  // Told the file parses cleanly, it still parses the whole text when anchors move.
+  assert.equal(reorderEdit('f.yaml', text, doc.contents, [1, 0], true), undefined);
+});
+
+test('reorderEdit: of a file known to parse cleanly, the edit is the one the whole-file check gives', () => {
+  // Without anchors in the moved lines only they are parsed again; with some, the whole text.
+  for (const [text, out] of [
+    ['services:\n  b:\n    image: b\n  # about a\n  a:\n    image: a\n', 'services:\n  # about a\n  a:\n    image: a\n  b:\n    image: b\n'],
+    [
+      'x: &base\n  k: 1\nservices:\n  b:\n    <<: *base\n    image: b\n  a:\n    image: a\n',
+      'x: &base\n  k: 1\nservices:\n  a:\n    image: a\n  b:\n    <<: *base\n    image: b\n',
+    ],
+  ] as const) {
+    const doc = parseDocument(text, { merge: true, uniqueKeys: false });
+    const items = (doc.contents as { items: { value: unknown }[] }).items;
+    const services = items[items.length - 1]!.value;
+    const checked = reorderEdit('f.yaml', text, services, [1, 0], true);
+    assert.ok(checked);
+    assert.deepEqual(checked, reorderEdit('f.yaml', text, services, [1, 0]));
+    assert.equal(text.slice(0, checked.start) + checked.text + text.slice(checked.end), out);
+  }
 });
 
 test('reorderEdit: deeper trailing comments stay with their item, blank lines stay in place', () => {

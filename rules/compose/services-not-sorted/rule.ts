@@ -21,7 +21,7 @@ export default defineRule<Record<string, never>, 'unsorted'>(
   (ctx) => ({
     compose(file) {
       const services = yamlNodeAt(file.document, ['services']);
-      const found = checkOrder(file.path, file.source.text, services, pairKey, mergeKeysFirst(alphabetical));
+      const found = checkOrder(file, services, pairKey, mergeKeysFirst(alphabetical));
       if (!found) return;
       ctx.report({
         at: found.at,

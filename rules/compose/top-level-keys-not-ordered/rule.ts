@@ -51,7 +51,7 @@ export default defineRule<Options, 'outOfOrder'>(
     };
     return {
       compose(file) {
-        const found = checkOrder(file.path, file.source.text, yamlNodeAt(file.document, []), pairKey, compare);
+        const found = checkOrder(file, yamlNodeAt(file.document, []), pairKey, compare);
         if (!found) return;
         ctx.report({
           at: found.at,
