@@ -79,9 +79,9 @@ const PACK_FILES = 16;
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * A unit waiting to be linted. Every field is set here, and none is ever deleted: a run holds
- * a Unit per folder or pack of folders, and objects whose shape changes as they go are stored as dictionaries
- * (on 8× the corpus, 3.5 MB of the 53 MB live mid-run were the units' property tables).
+ * A unit waiting to be linted. Every field is set here, and none is ever deleted: a run holds a
+ * Unit per folder or pack of folders, and objects whose shape changes as they go are stored as
+ * dictionaries (on 8× the corpus, 3.5 MB of the 53 MB live mid-run were their property tables).
  */
 function waitingUnit(paths: string[], key: string, wild: boolean, first: number): Unit {
   return {
