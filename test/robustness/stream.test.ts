@@ -91,13 +91,14 @@ const plain = (o: LintOutcome) => JSON.stringify({ results: o.results, errors: o
 test('a streamed run of linked projects gives what one lint() gives, and never doubts its foresight', async () => {
   const config = await createConfigProvider({ cwd: '/', rules, preset: 'all', ruleFlags: [] });
   await fc.assert(
-    fc.asyncProperty(tree, async (files) => {
+    // Packs of neighbouring folders of every size, from one folder per unit to the default.
+    fc.asyncProperty(tree, fc.constantFrom(1, 2, 3, undefined), async (files, packFiles) => {
       const req = () => ({ cwd: '/', paths: ['/t'], config, env: {}, fs: memoryFileSystem(files) });
       const single = await lint(req());
       const r = req();
       const plan = planUnits(r, 0);
       if ('single' in plan) return;
-      const streamed = collectStream(lintStream(r, plan));
+      const streamed = collectStream(lintStream(r, plan, packFiles === undefined ? {} : { packFiles }));
       assert.deepEqual(streamed.internalErrors, single.internalErrors);
       assert.equal(plain(streamed), plain(single));
     }),
