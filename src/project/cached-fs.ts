@@ -54,11 +54,18 @@ export interface CachingFileSystem extends FileSystem {
    * From now on, answer from the listings kept so far but keep no new ones. A run that lints
    * unit by unit seals the walk's listings: each unit's lint() keeps its own (build contexts,
    * folders outside the tree) for the unit only, so they do not pile up over the run.
+   * A walk of more than `keepAfterSeal` folders keeps none: on 16× the corpus (42 k folders) the
+   * kept listings were ~10 MB of the run's memory, what grew most with the size of the tree, and
+   * dropping them cost each unit a listing of its own folders (−16 to −26 MB peak RSS, +6–12 %
+   * CPU). Smaller walks (the corpus has 2,637 folders) keep them all.
    */
   seal(): void;
 }
 
-export function cachingFileSystem(fs: FileSystem): CachingFileSystem {
+/** Folders a sealed view keeps the listings of (see seal). */
+export const KEEP_AFTER_SEAL = 4096;
+
+export function cachingFileSystem(fs: FileSystem, keepAfterSeal: number = KEEP_AFTER_SEAL): CachingFileSystem {
   // A folder's entries are kept once, as the index "what is at this name": listings are made from
   // it when asked (a walk asks once per folder), and it answers every "does this exist?".
   const indexes = new Map<string, Index | undefined>();
@@ -96,6 +103,7 @@ export function cachingFileSystem(fs: FileSystem): CachingFileSystem {
     },
     seal() {
       sealed = true;
+      if (indexes.size > keepAfterSeal) indexes.clear();
     },
   };
 }

@@ -133,3 +133,15 @@ test('a sealed view answers from the listings it kept and keeps no new ones', ()
   assert.equal(view.kind('/r/b/y'), 'file');
   assert.deepEqual(asked, ['/r/b/y']);
 });
+
+test('a sealed view of a walk bigger than its bound keeps no listing and asks the port', () => {
+  const { fs, listed, asked } = counting(memoryFileSystem({ '/r/a/x': '1', '/r/b/y': '2' }));
+  const view = cachingFileSystem(fs, 1);
+  assert.deepEqual(view.readDir('/r/a'), [{ name: 'x', kind: 'file' }]);
+  assert.deepEqual(view.readDir('/r/b'), [{ name: 'y', kind: 'file' }]);
+  view.seal();
+  assert.equal(view.kind('/r/a/x'), 'file');
+  assert.deepEqual(view.readDir('/r/a'), [{ name: 'x', kind: 'file' }]);
+  assert.equal(listed.get('/r/a'), 2);
+  assert.deepEqual(asked, ['/r/a/x']);
+});
