@@ -96,11 +96,11 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   return discoverSync(paths, opts);
 }
 
-/** discover() without the promise, for callers that lint lazily as a report pulls results. */
 function contentKind(text: string | undefined): FileKind | undefined {
   return text === undefined ? undefined : kindFromContent(text);
 }
 
+/** discover() without the promise, for callers that lint lazily as a report pulls results. */
 export function discoverSync(paths: string[], opts: DiscoverOptions): DiscoverResult {
   const files = new Map<string, DiscoveredFile>();
   const errors: string[] = [];
