@@ -159,9 +159,10 @@ test('corpus: a folder judged to stay home reads nothing outside it when linted'
       assert.deepEqual(outside, [], dir);
     } else if (outside.length > 0) away++;
   }
-  // The check means something only if both kinds occur: most folders stay home, a few do not.
+  // The check means something only if both kinds occur: most folders stay home, a few do not
+  // (files that do not exist are not reads: most wild folders only look for files elsewhere).
   assert.ok(home > 1000, `${home} folders judged to stay home`);
-  assert.ok(away >= 10, `${away} folders judged to reach out really read outside`);
+  assert.ok(away >= 2, `${away} folders judged to reach out really read outside`);
 });
 
 /**

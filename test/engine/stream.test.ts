@@ -162,3 +162,12 @@ test('neighbouring compose folders are linted in packs, with the outcome of one 
   const alone = await bothWays(tree);
   assert.ok(both.stream.stats.units < alone.stream.stats.units / 2, `${both.stream.stats.units} packed vs ${alone.stream.stats.units}`);
 });
+
+test('projects that look for the same missing file are not joined: they share nothing', async () => {
+  const tree: Record<string, string> = {};
+  for (const p of ['a', 'b', 'c']) tree[`/m/${p}/compose.yaml`] = `services:\n  ${p}:\n    image: nginx:1\n    env_file: \${CONF:-/settings.env}\n`;
+  const { single, streamed, stream } = await bothWays(tree);
+  assert.equal(plain(streamed), plain(single));
+  assert.equal(stream.stats.wild, 3);
+  assert.equal(stream.stats.relinted, 0);
+});
