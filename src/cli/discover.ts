@@ -3,7 +3,7 @@
  * config `ignore` globs applied) and files are kept by name; files named on
  * the command line are linted whatever their name.
  */
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { FileSystem } from '../project/fs.js';
 
 export type FileKind = 'dockerfile' | 'compose';
@@ -66,29 +66,55 @@ export interface DiscoverResult {
 // Folders never worth entering: version control and installed packages.
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
+/** An entry of a folder worth walking: a regular file or a folder to enter. */
+export interface WalkEntry {
+  path: string;
+  dir: boolean;
+  /**
+   * A folder whose name is not UTF-8: Node decodes it with U+FFFD, and the decoded name opens
+   * nothing, so it cannot be walked, which a walk must say (unwalkable) rather than skip in silence.
+   */
+  badName?: true;
+}
+
 /**
- * Every regular file below `root`, sorted by path. The walk goes through the FileSystem port, so
- * the listings it makes are the ones the rest of the run answers "does this exist?" from, and
- * symbolic links are neither entered nor linted.
+ * The entries of a folder that a walk visits, in the order that makes a depth-first walk meet
+ * paths in sorted order: a folder sorts as its name followed by the separator, which is where all
+ * the paths below it sort. Symbolic links are neither entered nor linted.
+ */
+export function walkEntries(dir: string, fs: FileSystem): WalkEntry[] {
+  const keyed: { key: string; entry: WalkEntry }[] = [];
+  for (const e of fs.readDir(dir) ?? []) {
+    const path = join(dir, e.name);
+    if (e.kind === 'file') keyed.push({ key: e.name, entry: { path, dir: false } });
+    else if (e.kind === 'dir' && !SKIPPED_FOLDERS.has(e.name)) {
+      keyed.push({ key: e.name + sep, entry: e.name.includes('\uFFFD') ? { path, dir: true, badName: true } : { path, dir: true } });
+    }
+  }
+  return keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((k) => k.entry);
+}
+
+/** The error of a folder that cannot be walked (WalkEntry.badName). */
+export const unwalkable = (path: string) => `${path}: cannot be walked (its name is not valid UTF-8, which Node.js cannot open)`;
+
+/**
+ * Every regular file below `root`, sorted by path (walkEntries' order makes the walk's order the
+ * sorted one), and the folders that cannot be walked said in that order. The walk goes through
+ * the FileSystem port, so the listings it makes are the ones the rest of the run answers "does
+ * this exist?" from.
  */
 function walk(root: string, fs: FileSystem, errors: string[], isIgnored: (path: string) => boolean): string[] {
   const out: string[] = [];
-  const pending = [root];
-  while (pending.length) {
-    const dir = pending.pop()!;
-    for (const entry of fs.readDir(dir) ?? []) {
-      const path = join(dir, entry.name);
-      if (entry.kind === 'file') out.push(path);
-      else if (entry.kind === 'dir' && !SKIPPED_FOLDERS.has(entry.name)) {
-        // Node decodes a name that is not UTF-8 with U+FFFD, and the decoded name opens nothing:
-        // such a folder cannot be walked, which must be said rather than skipped in silence.
-        if (entry.name.includes('\uFFFD')) {
-          if (!isIgnored(path)) errors.push(`${path}: cannot be walked (its name is not valid UTF-8, which Node.js cannot open)`);
-        } else pending.push(path);
-      }
+  const visit = (dir: string) => {
+    for (const e of walkEntries(dir, fs)) {
+      if (e.badName) {
+        if (!isIgnored(e.path)) errors.push(unwalkable(e.path));
+      } else if (e.dir) visit(e.path);
+      else out.push(e.path);
     }
-  }
-  return out.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  };
+  visit(root);
+  return out;
 }
 
 /** The walk is synchronous underneath (the FileSystem port is); the promise form is the public one. */
