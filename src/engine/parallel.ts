@@ -89,7 +89,7 @@ export function workerRequest(req: LintRequest, config: WorkerConfigOptions): Wo
  */
 export async function startPool(req: LintRequest, plan: UnitPlan, threads: number, config: WorkerConfigOptions): Promise<SyncWorkerPool | { failed: string }> {
   try {
-    return await SyncWorkerPool.start(Math.max(1, Math.min(threads - 1, plan.units.length)), workerRequest(req, config));
+    return await SyncWorkerPool.start(Math.max(1, Math.min(threads - 1, plan.units)), workerRequest(req, config));
   } catch (e) {
     // A worker that cannot start (memory, a broken install) must not cost the user the run.
     return { failed: `the worker threads failed (${String((e as Error).message ?? e).split('\n')[0]})` };

@@ -13,18 +13,22 @@
  * anywhere (`..`, variables, include, extends) are linted first, the others in path order of what
  * they cover, so that results are final, and handed out, nearly as soon as they are made.
  *
+ * The other units come from the plan as the stream needs them (a folder's walk makes them as it
+ * goes, src/engine/walk-units.ts), and what the stream knows of a unit (who owns or read each
+ * path) is dropped once its results are out: what it keeps grows with what is in flight. Units
+ * still to come are foreseen by the plan (UnitPlan.pending) as a waiting unit would be.
+ *
  * Should a unit read what the foresight missed and a file of a project already handed out, the run
  * says so as an internal error instead of printing results that differ from lint()'s.
  */
-import { dirname, join, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { lintSync, type LintOutcome, type LintRequest } from './lint.js';
 import type { FileResult } from './types.js';
-import type { FileSystem } from '../project/fs.js';
 import { recordingFileSystem } from './recording-fs.js';
 import { tightenHeapGrowth } from './heap-growth.js';
-import { composeMayReachOut, envMayReachOut } from './reach.js';
-import { OVERRIDE_FILES } from '../project/compose-project.js';
 import type { UnitPlan } from './units.js';
+import { covers, type PlannedUnit } from './walk-units.js';
+import { PathHashes } from './path-hashes.js';
 import type { SyncWorkerPool } from './worker-pool.js';
 
 interface Unit {
@@ -32,6 +36,8 @@ interface Unit {
   paths: string[];
   /** Where it comes in the run: its results all sort at or after this key. */
   key: string;
+  /** The compose folders it owns (ending in a separator): it may read anything below them. */
+  dirs: readonly string[];
   /** Its compose files may name paths anywhere. */
   wild: boolean;
   /**
@@ -43,8 +49,8 @@ interface Unit {
   into: Unit | undefined;
   /** 1, or one more than the deepest of the units merged into it. */
   round: number;
-  /** Where its first target comes in the run (to order errors as lint() does). */
-  first: number;
+  /** Its first target in the order of the run (to order errors as lint() does). */
+  first: string;
   /** Every file its lint() read (of a stale unit: what its parts read). */
   reads: readonly string[];
   /** Results handed out: once any, the unit must never be merged again. */
@@ -83,10 +89,11 @@ const NONE: readonly never[] = Object.freeze([]);
  * Unit per folder or pack of folders, and objects whose shape changes as they go are stored as
  * dictionaries (on 8× the corpus, 3.5 MB of the 53 MB live mid-run were their property tables).
  */
-function waitingUnit(paths: string[], key: string, wild: boolean, first: number): Unit {
+function waitingUnit(paths: string[], key: string, wild: boolean, first: string, dirs: readonly string[]): Unit {
   return {
     paths,
     key,
+    dirs,
     wild,
     state: 'waiting',
     into: undefined,
@@ -151,6 +158,11 @@ export interface StreamStats {
   probed: number;
   /** Units sent to the worker pool. */
   inWorkers: number;
+  /**
+   * The most paths and folders the stream kept track of at once (who owns or read each, units
+   * queued): it grows with the projects in flight, not with the run (issue 7).
+   */
+  trackedPeak: number;
 }
 
 export interface StreamOptions {
@@ -214,93 +226,120 @@ const live = (u: Unit): Unit => {
   return u;
 };
 
-/** What a unit may read, from its compose files (all in one folder, by the cut of units.ts). */
-function reachOf(compose: readonly string[], fs: FileSystem, env: Record<string, string | undefined>): { wild: boolean; dir?: string } {
-  if (compose.length === 0) return { wild: false };
-  const dir = dirname(compose[0]!);
-  // COMPOSE_FILE may list files anywhere; the process environment sets it for every folder.
-  if (env['COMPOSE_FILE'] !== undefined) return { wild: true };
-  const dotEnv = join(dir, '.env');
-  if (fs.kind(dotEnv) !== undefined) {
-    const text = fs.readFile(dotEnv);
-    if (text === undefined || envMayReachOut(text)) return { wild: true };
-  }
-  // An override file next to a compose file is read with it, linted or not (an `ignore` glob).
-  const overrides = OVERRIDE_FILES.map((n) => join(dir, n)).filter((p) => !compose.includes(p) && fs.kind(p) !== undefined);
-  for (const p of [...compose, ...overrides]) {
-    const text = fs.readFile(p);
-    if (text !== undefined && composeMayReachOut(text)) return { wild: true };
-  }
-  return { wild: false, dir: dir.endsWith(sep) ? dir : dir + sep };
-}
-
 /**
- * The plan's units as the stream keeps them, with who owns each target and each compose folder.
- * Neighbouring compose folders that stay home are packed into one unit (PACK_FILES). A pack owns
- * every folder of its parts, so that what may still read a file is known as precisely as with
- * one unit per folder. Apart from lintStream so that what only this needs (the target list, the
- * plan's own unit lists) is not kept for the whole run.
+ * Stands for the units the walk has not given yet (UnitPlan.pending): one of them may read the path
+ * asked about. Never linted; it waits until the walk has gone past the path.
  */
-function unitsOf(plan: UnitPlan, env: Record<string, string | undefined>, packFiles: number) {
-  const order = new Map(plan.targets.map((t, i) => [t.path, i]));
-  const isCompose = new Set(plan.targets.filter((t) => t.kind === 'compose').map((t) => t.path));
-  const owner = new Map<string, Unit>();
-  const composeDirs = new Map<string, Unit>();
-  const units: Unit[] = [];
-  let pack: Unit | undefined;
-  for (const paths of plan.units) {
-    const reach = reachOf(paths.filter((p) => isCompose.has(p)), plan.fs, env);
-    const first = order.get(paths[0]!)!;
-    let unit: Unit;
-    if (reach.dir !== undefined && pack && pack.paths.length + paths.length <= packFiles) {
-      unit = pack;
-      unit.paths = unit.paths.concat(paths);
-      if (reach.dir < unit.key) unit.key = reach.dir;
-      unit.first = Math.min(unit.first, first);
-    } else {
-      unit = waitingUnit(paths, reach.wild ? '' : reach.dir ?? paths[0]!, reach.wild, first);
-      units.push(unit);
-      pack = reach.dir !== undefined ? unit : undefined;
-    }
-    for (const p of paths) owner.set(p, unit);
-    if (reach.dir) composeDirs.set(reach.dir, unit);
-  }
-  return { units, owner, composeDirs, order };
-}
+const WALK: Unit = waitingUnit([], '', false, '', NONE);
+
+/** A neighbour is linted in the same lint() call as the units before it: both stay in their folders. */
+const packs = (u: PlannedUnit) => u.dir !== undefined && !u.wild;
 
 /** Lints the plan's units lazily, as `results` is read. */
 export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOptions = {}): ResultStream {
-  // From here until the results have been read, V8 collects sooner (heap-growth.ts): the
-  // foresight scan reads every compose file, and without it the garbage of finished units is
-  // what the run's memory grows with.
+  // From here until the results have been read, V8 collects sooner (heap-growth.ts): without it
+  // the garbage of finished units is what the run's memory grows with.
   const restoreHeapGrowth = tightenHeapGrowth();
   const env = req.env ?? {};
-  const { units, owner, composeDirs, order } = unitsOf(plan, env, options.packFiles ?? PACK_FILES);
-  // What the run needs of the plan later; the plan itself (every target) is not kept.
-  const { fs: runFs, walkErrors } = plan;
-  const onlyRunRules = plan.targets.every((t) => !req.config.forFile(t.path).shellcheck?.enabled);
-  // Wild units first (they may reach anything, so nothing is final before they are done), then by key.
-  const queue = [...units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.first - b.first));
-  const stats: StreamStats = { units: units.length, wild: units.filter((u) => u.wild).length, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0, inWorkers: 0 };
-  // Units linted, for their errors; the stream's own internal errors apart.
+  const packFiles = options.packFiles ?? PACK_FILES;
+  const { fs: runFs, walkErrors, onlyRunRules, compare } = plan;
+  const stats: StreamStats = { units: 0, wild: 0, rounds: 1, relinted: 0, heldPeak: 0, held: 0, probed: 0, inWorkers: 0, trackedPeak: 0 };
+  // Who may still judge or read a path: the unit that holds it as a target or read it, and the
+  // unit of each compose folder. Entries of units whose results are all out are dropped
+  // (retire): what is left grows with what is in flight, not with the run.
+  const owner = new Map<string, Unit>();
+  const composeDirs = new Map<string, Unit>();
+  // The files of units whose results are all out, as hashes: a unit that reads one after all
+  // (its foresight failed) is caught without keeping the paths.
+  const reported = new PathHashes();
+  // Units to lint in the order of the run: wild ones first (they may reach anything, so nothing is
+  // final before they are done), then the plan's others as they come, by key.
+  const queue: Unit[] = [];
+  // Units linted that met errors (for problems()); the stream's own internal errors apart.
   const finished: Unit[] = [];
   const ownErrors: string[] = [];
   const held = new Held();
   let next = 0;
-  let wildWaiting = stats.wild;
+  let wildWaiting = 0;
   let lastUnit: Unit | undefined;
   let lastPath: string | undefined;
+  // A unit taken from the plan to see whether it packs with the ones before it, not queued yet.
+  let peeked: PlannedUnit | undefined;
 
   const pool = options.pool;
   // Units sent to the workers ahead of the one the report needs: enough to keep every worker busy.
   const ahead = pool ? 4 * pool.threads : 0;
   let jobs = 0;
+
+  /** A unit known to the stream: it owns its targets and compose folders. */
+  const register = (unit: Unit) => {
+    stats.units++;
+    if (unit.wild) {
+      stats.wild++;
+      wildWaiting++;
+    }
+    for (const p of unit.paths) owner.set(p, unit);
+    for (const d of unit.dirs) composeDirs.set(d, unit);
+  };
+
+  for (const w of [...plan.wild].sort((a, b) => compare(a.paths[0]!, b.paths[0]!))) {
+    const unit = waitingUnit(w.paths, w.key, true, w.paths[0]!, NONE);
+    register(unit);
+    queue.push(unit);
+  }
+
+  /**
+   * The plan's next units, neighbours that stay in their folders packed together up to
+   * `packFiles` files, queued; false when the plan has none left. A unit whose targets a unit
+   * already linted has read joins it (linted again together, see join) instead of being queued.
+   */
+  const pull = (): boolean => {
+    const first = peeked ?? plan.next();
+    peeked = undefined;
+    if (!first) return false;
+    const parts = [first];
+    if (packs(first)) {
+      let size = first.paths.length;
+      for (let n = plan.next(); n; n = plan.next()) {
+        if (!packs(n) || size + n.paths.length > packFiles) {
+          peeked = n;
+          break;
+        }
+        parts.push(n);
+        size += n.paths.length;
+      }
+    }
+    const unit =
+      parts.length === 1
+        ? waitingUnit(first.paths, first.key, first.wild, first.paths[0]!, first.dir === undefined ? NONE : [first.dir])
+        : waitingUnit(
+            parts.flatMap((u) => u.paths),
+            first.key,
+            false,
+            parts.reduce((f, u) => (compare(u.paths[0]!, f) < 0 ? u.paths[0]! : f), first.paths[0]!),
+            parts.map((u) => u.dir!),
+          );
+    const readers = new Set<Unit>();
+    for (const p of unit.paths) {
+      const o = owner.get(p);
+      if (o) readers.add(live(o));
+      else if (reported.has(p)) ownErrors.push(spoiledMessage(unit.paths[0]!, p));
+    }
+    register(unit);
+    if (readers.size) join([unit, ...readers], undefined, NONE);
+    else queue.push(unit);
+    return true;
+  };
+
+  /** Whether a unit the plan has not given yet may hold or read `path`. */
+  const unwalked = (path: string) => (peeked !== undefined && covers(peeked, path)) || plan.pending(path);
+
   const sendAhead = () => {
     if (!pool || pool.broken) return;
     let inFlight = 0;
-    for (let i = next; i < queue.length && inFlight < ahead; i++) {
-      const u = queue[i]!;
-      if (u.state !== 'waiting') continue;
+    for (let i = next; inFlight < ahead && (i < queue.length || pull()); i++) {
+      const u = queue[i];
+      if (!u || u.state !== 'waiting') continue;
       if (u.job === undefined) {
         u.job = jobs++;
         pool.submit({ id: u.job, paths: u.paths });
@@ -341,8 +380,16 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   };
 
   const nextWaiting = (): Unit | undefined => {
-    while (next < queue.length && queue[next]!.state !== 'waiting') next++;
-    return queue[next];
+    for (;;) {
+      while (next < queue.length && queue[next]!.state !== 'waiting') next++;
+      // Units behind are done with: the queue keeps what is still to come.
+      if (next > 1024) {
+        queue.splice(0, next);
+        next = 0;
+      }
+      if (next < queue.length) return queue[next];
+      if (!pull()) return undefined;
+    }
   };
 
   /** Whether a unit may still read files nobody knows of yet: waiting, or stale with unread parts. */
@@ -350,7 +397,8 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
 
   /**
    * A unit other than `self` that may still read `path`: the one that owns it, or one whose
-   * compose folder holds it, while it waits to be linted (on its own or within a stale unit).
+   * compose folder holds it, while it waits to be linted (on its own or within a stale unit), or
+   * one the plan has not given yet (WALK).
    */
   const waitingOver = (path: string, self: Unit, staleToo = true): Unit | undefined => {
     const o = owner.get(path);
@@ -365,9 +413,10 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
         if (l !== self && (u.state === 'waiting' || (staleToo && l.state === 'stale' && l.unread.includes(u)))) return l;
       }
       const up = dirname(dir);
-      if (up === dir) return undefined;
+      if (up === dir) break;
       dir = up;
     }
+    return unwalked(path) ? WALK : undefined;
   };
 
   /**
@@ -378,7 +427,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   const isFinal = (u: Unit): boolean => {
     if (u.final) return true;
     if (wildWaiting > 0) return false;
-    if (u.blocker && live(u.blocker) !== u && toRead(live(u.blocker))) return false;
+    if (u.blocker && u.blocker !== WALK && live(u.blocker) !== u && toRead(live(u.blocker))) return false;
     for (const p of u.paths) if ((u.blocker = waitingOver(p, u))) return false;
     for (const p of u.reads) if ((u.blocker = waitingOver(p, u))) return false;
     u.blocker = undefined;
@@ -396,20 +445,12 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     return true;
   };
 
-  const newUnit = (paths: string[], parts: readonly Unit[]): Unit =>
-    waitingUnit(
-      paths,
-      parts.reduce((k, u) => (u.key < k ? u.key : k), parts[0]!.key),
-      parts.some((u) => u.wild),
-      Math.min(...parts.map((u) => u.first)),
-    );
-
   const done = (u: Unit, outcome: LintOutcome, reads: readonly string[]) => {
     u.state = 'done';
     u.reads = reads;
     u.errors = outcome.errors;
     u.internalErrors = outcome.internalErrors;
-    finished.push(u);
+    if (u.errors.length || u.internalErrors.length) finished.push(u);
     for (const p of reads) {
       const o = owner.get(p);
       if (!o || live(o) !== u) owner.set(p, u);
@@ -421,52 +462,32 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     }
     stats.held += outcome.results.length;
     stats.heldPeak = Math.max(stats.heldPeak, stats.held);
+    stats.trackedPeak = Math.max(stats.trackedPeak, owner.size + composeDirs.size + queue.length - next);
   };
 
   /**
-   * Lints `unit` (a waiting one, or a stale one again) and records what it read. Units it shares
-   * files with are not linted again at once: with the unit they become one stale unit, linted
-   * when nothing waiting can join it any more, so that a file shared by n projects costs one
-   * more lint of them all rather than n growing ones.
+   * Units found to share files become one stale unit, linted again when nothing waiting can join
+   * it any more (readyToRelint), so that a file shared by n projects costs one more lint of them
+   * all rather than n growing ones. `linted` is the part just linted, which read `reads`; the
+   * other waiting parts are linted with the stale unit, not on their own.
    */
-  const lintAndJoin = (unit: Unit) => {
-    const { outcome, reads } = lintUnit(unit);
-    // Its parts never linted before have been now: what they read is known.
-    for (const u of unit.unread) if (u.wild) wildWaiting--;
-    unit.unread = [];
-    const others = new Set<Unit>();
-    for (const p of reads) {
-      const o = owner.get(p);
-      if (o && live(o) !== unit) others.add(live(o));
-    }
-    if (others.size === 0) {
-      // A unit that may reach anywhere is linted before everything, but its results would then
-      // wait for their turn in the report: as many as such units in the whole run. What it read
-      // is all the rest of the run needs; it is linted again when its turn comes (~3 % of the
-      // corpus's units, for a bound on memory).
-      if (unit.wild && unit.state === 'waiting') return restLater(unit, reads);
-      return done(unit, outcome, reads);
-    }
-    const spoiled = [...others].filter((u) => u.emitted > 0);
-    if (spoiled.length) {
-      const read = reads.find((p) => {
-        const o = owner.get(p);
-        return o !== undefined && spoiled.includes(live(o));
-      });
-      ownErrors.push(`unit-by-unit run: linting ${unit.paths[0]} read ${read}, of a project already reported, which it could not be foreseen to read (did a file change during the run?); the report may differ from a whole-tree run: run again, and if this comes back, please report it`);
-      return done(unit, outcome, reads);
-    }
-    const parts = [unit, ...others];
-    const paths = parts.flatMap((u) => u.paths).sort((a, b) => order.get(a)! - order.get(b)!);
-    const stale = newUnit(paths, parts);
+  const join = (parts: Unit[], linted: Unit | undefined, reads: readonly string[]) => {
+    const paths = parts.flatMap((u) => u.paths).sort(compare);
+    const stale = waitingUnit(
+      paths,
+      parts.reduce((k, u) => (u.key < k ? u.key : k), parts[0]!.key),
+      parts.some((u) => u.wild),
+      paths[0]!,
+      parts.flatMap((u) => u.dirs),
+    );
     stale.state = 'stale';
     // The round it will be linted in: after the last lint of a part, with any part not yet linted again.
-    stale.round = Math.max(...parts.map((u) => (u.state === 'done' || u === unit ? u.round + 1 : u.round)));
+    stale.round = Math.max(...parts.map((u) => (u.state === 'done' || u === linted ? u.round + 1 : u.round)));
     stale.reads = [...new Set([...reads, ...parts.flatMap((u) => u.reads)])];
     for (const u of parts) {
-      // A waiting unit whose files were read is linted with the stale one, not on its own; until
-      // then, what it may read is what its foresight says (a wild one still holds everything back).
-      if (u.state === 'waiting' && u !== unit) {
+      // What a waiting part may read is what its foresight says until the stale unit is linted
+      // (a wild one still holds everything back).
+      if (u.state === 'waiting' && u !== linted) {
         options.onFilesDone?.(u.paths);
         stale.unread.push(u);
         if (u.job !== undefined) pool?.forget(u.job);
@@ -478,24 +499,82 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     }
     for (const p of stale.paths) owner.set(p, stale);
     for (const p of stale.reads) owner.set(p, stale);
-    // Its results can be no earlier than its first target, its first read, or the folder of a
-    // part not linted yet (whose `.env` may hold a finding).
+    // Its results can be no earlier than its first target, its first read, or the key of a part
+    // not linted yet (whose `.env` may hold a finding; a wild part's key comes first: what it
+    // reads must be known before anything is final).
     let start = stale.paths[0]!;
+    for (const p of stale.paths) if (p < start) start = p;
     for (const p of stale.reads) if (p < start) start = p;
     for (const u of stale.unread) if (u.key < start) start = u.key;
     held.push({ path: start, unit: stale });
   };
 
-  /** Keeps what a unit read and drops its results: it is linted again when the report reaches it. */
-  const restLater = (unit: Unit, reads: readonly string[]) => {
+  /**
+   * Lints `unit` (a waiting one, or a stale one again) and records what it read. Units it shares
+   * files with are not linted again at once: they join it (see join).
+   */
+  const lintAndJoin = (unit: Unit) => {
+    const { outcome, reads } = lintUnit(unit);
+    // Its parts never linted before have been now: what they read is known. A wild one had it
+    // linted before its turn (see restLater).
+    const early = unit.wild && (unit.state === 'waiting' || unit.unread.some((u) => u.wild));
+    for (const u of unit.unread) if (u.wild) wildWaiting--;
+    unit.unread = [];
+    const others = new Set<Unit>();
+    let spoiled: string | undefined;
+    for (const p of reads) {
+      const o = owner.get(p);
+      if (o) {
+        const l = live(o);
+        if (l !== unit) others.add(l);
+        if (l !== unit && l.emitted > 0) spoiled ??= p;
+      } else if (reported.has(p)) spoiled ??= p;
+    }
+    if (spoiled !== undefined) {
+      ownErrors.push(spoiledMessage(unit.paths[0]!, spoiled));
+      return done(unit, outcome, reads);
+    }
+    if (others.size === 0) {
+      // A unit that may reach anywhere is linted before everything, but its results would then
+      // wait for their turn in the report: as many as such units in the whole run. What it read
+      // is all the rest of the run needs; it is linted again when its turn comes (~3 % of the
+      // corpus's units, for a bound on memory).
+      if (early) return restLater(unit, reads, outcome);
+      return done(unit, outcome, reads);
+    }
+    join([unit, ...others], unit, reads);
+  };
+
+  /**
+   * Keeps what a unit read and drops its results: it is linted again when the report reaches the
+   * first of them. Not the first file it read: a file outside the tree (`/etc/…`) would have it
+   * linted again at once, its results then held through the whole run.
+   */
+  const restLater = (unit: Unit, reads: readonly string[], outcome: LintOutcome) => {
     unit.state = 'stale';
     unit.reads = reads;
     unit.probed = true;
     stats.probed++;
     for (const p of reads) owner.set(p, unit);
     let start = unit.paths[0]!;
-    for (const p of reads) if (p < start) start = p;
+    for (const p of unit.paths) if (p < start) start = p;
+    for (const r of outcome.results) if (r.path < start) start = r.path;
     held.push({ path: start, unit });
+  };
+
+  /** A unit whose results are all out: nothing may join it any more, so only hashes of its files are kept. */
+  const retire = (unit: Unit) => {
+    for (const list of [unit.paths, unit.reads]) {
+      for (const p of list) {
+        const o = owner.get(p);
+        if (o && live(o) === unit) owner.delete(p);
+        reported.add(p);
+      }
+    }
+    for (const d of unit.dirs) {
+      const o = composeDirs.get(d);
+      if (o && live(o) === unit) composeDirs.delete(d);
+    }
   };
 
   function* emit(all: boolean): Generator<FileResult> {
@@ -523,6 +602,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
       unit.pending--;
       unit.emitted++;
       stats.held--;
+      if (unit.pending === 0) retire(unit);
       if (lastPath !== undefined && top.path <= lastPath) {
         ownErrors.push(`unit-by-unit run: ${top.path} was judged twice or out of order (please report this)`);
         continue;
@@ -554,7 +634,7 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   return {
     results: { [Symbol.iterator]: results },
     problems: () => {
-      const units = finished.filter((u) => u.state === 'done').sort((a, b) => a.first - b.first);
+      const units = finished.filter((u) => u.state === 'done').sort((a, b) => compare(a.first, b.first));
       return {
         errors: [...walkErrors, ...units.flatMap((u) => u.errors)],
         internalErrors: [...units.flatMap((u) => u.internalErrors), ...ownErrors],
@@ -569,6 +649,11 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
     },
     poolBroken: () => pool?.broken ?? false,
   };
+}
+
+/** The message of a unit that read a file of a project already reported. */
+function spoiledMessage(unit: string, read: string): string {
+  return `unit-by-unit run: linting ${unit} read ${read}, of a project already reported, which it could not be foreseen to read (did a file change during the run?); the report may differ from a whole-tree run: run again, and if this comes back, please report it`;
 }
 
 /** The whole stream read at once, with errors in lint()'s order: for callers that need every result together. */

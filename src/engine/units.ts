@@ -8,14 +8,16 @@
  * it); the callers check it against the files every unit really read and merge units that
  * touched each other's files, so a wrong guess costs time, never correctness.
  */
-import { dirname } from 'node:path';
-import { discoverSync, type DiscoveredFile, type FileKind } from '../cli/discover.js';
+import { dirname, join, resolve, sep } from 'node:path';
+import { discoverSync, kindFromName, type FileKind } from '../cli/discover.js';
 import type { LintRequest } from './lint.js';
 import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { cachingFileSystem } from '../project/cached-fs.js';
+import { composeMayReachOut, envMayReachOut } from './reach.js';
+import { OVERRIDE_FILES } from '../project/compose-project.js';
+import { LONE_PACK_FILES, UnitWalk, type PlannedUnit } from './walk-units.js';
 
-/** Dockerfiles that no compose folder takes are packed by neighbours, this many to a lint() call. */
-const PACK_FILES = 32;
+export type { PlannedUnit } from './walk-units.js';
 
 /**
  * The first guess: compose files of one folder form a unit, a Dockerfile joins the unit of the
@@ -44,55 +46,188 @@ export function partition(targets: readonly { path: string; kind: FileKind }[]):
   return [...units.values()];
 }
 
+/**
+ * A run cut into units. Units whose compose files may reach anywhere (`wild`) are known before
+ * anything is linted; the others come one by one in the order of their keys, as the stream
+ * needs them, so that a walk of a big folder never lists the whole tree at once.
+ */
 export interface UnitPlan {
-  /** The run's view of the file system: the walk's listings, shared by every unit. */
+  /** The run's view of the file system, shared by every unit. */
   fs: FileSystem;
-  targets: DiscoveredFile[];
   /** Errors of the walk (folders that cannot be read, …), before any unit's. */
   walkErrors: string[];
-  /** Target paths of each unit, in the order of the run. */
-  units: string[][];
+  /** Units that may read anywhere: the stream lints them before all others. */
+  wild: PlannedUnit[];
+  /** The other units, in the order of their keys; undefined once all have been given. */
+  next(): PlannedUnit | undefined;
+  /** Whether a unit not given by next() yet may hold `path` as a target or read it. */
+  pending(path: string): boolean;
+  /** Orders two targets as the run does (lint() reports its errors in that order). */
+  compare(a: string, b: string): number;
+  /** Units and target files in all. */
+  units: number;
+  files: number;
+  /** No target's config runs ShellCheck (whose SCnnnn codes are not rules of the run). */
+  onlyRunRules: boolean;
 }
 
+/** Folder listings a big run keeps (src/project/cached-fs.ts): the most recent ones. */
+export const KEPT_LISTINGS = 4096;
+
 /**
- * Walks the request's paths and cuts the targets into units, or says why the run should be one
- * lint() instead: `''` when it is too small to be worth splitting, else the reason.
+ * Cuts the request's targets into units, or says why the run should be one lint() instead:
+ * `''` when it is too small to be worth splitting, else the reason. A run of one folder (the
+ * usual `compose-lint .`) is walked twice, holding only a walk's path at a time: once to count
+ * and foresee (src/engine/reach.ts), keeping only the wild units, then again as the stream goes.
+ * Other runs (several paths, named files) are listed in full first.
  */
 export function planUnits(req: LintRequest, minFiles: number): UnitPlan | { single: string } {
   if (req.stdin) return { single: 'standard input is linted in one thread' };
   if (req.files?.length) return { single: '--file stacks are linted in one thread' };
-  // Every folder listed once for the whole run: by the walk, then read again by the config
-  // lookups and by each unit's lint() (one lint() per unit listing anew made `readdir` the
-  // largest native cost of a unit-by-unit run). Nothing is written during a run.
-  const fs = cachingFileSystem(req.fs ?? nodeFileSystem);
+  // Folders are listed once by the walk and read again by the config lookups and by each unit's
+  // lint() (one lint() per unit listing anew made `readdir` the largest native cost of a
+  // unit-by-unit run): the run keeps the recent listings. Nothing is written during a run.
+  const fs = cachingFileSystem(req.fs ?? nodeFileSystem, KEPT_LISTINGS);
   req.config.lookUpThrough?.(fs);
+  const paths = req.paths.length ? req.paths : ['.'];
+  const root = paths.length === 1 ? resolve(req.cwd, paths[0]!) : undefined;
+  if (root !== undefined && fs.kind(root) === 'dir') return walkedPlan(req, root, fs, minFiles);
+  return listedPlan(req, fs, minFiles);
+}
+
+/** What both plans learn of every target: config problems and plugins are gathered as lint() does. */
+function survey(req: LintRequest) {
+  const seen = { files: 0, shellcheck: false, otherKind: false };
+  return {
+    seen,
+    add(path: string, kind: FileKind | undefined) {
+      seen.files++;
+      if (req.config.forFile(path).shellcheck?.enabled) seen.shellcheck = true;
+      if (req.kind && kind !== req.kind) seen.otherKind = true;
+    },
+    /** Why the run is one lint(), if it should be. */
+    single(minFiles: number): string | undefined {
+      if (seen.files < minFiles) return '';
+      // A unit lints its files as named ones: a forced kind would then apply to walked files too.
+      if (seen.otherKind) return '--kind with folders is linted in one thread';
+      return undefined;
+    },
+  };
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function walkedPlan(req: LintRequest, root: string, fs: FileSystem, minFiles: number): UnitPlan | { single: string } {
+  const isIgnored = (p: string) => req.config.isIgnored(p);
+  const env = req.env ?? {};
+  const first = new UnitWalk(root, fs, isIgnored);
+  const targets = survey(req);
+  const wild: PlannedUnit[] = [];
+  const wildDirs = new Set<string>();
+  let units = 0;
+  for (let u = first.next(); u; u = first.next()) {
+    units++;
+    for (const p of u.paths) targets.add(p, kindFromName(p));
+    if (u.dir === undefined) continue;
+    if (!reachOf(u.paths.filter((p) => kindFromName(p) === 'compose'), fs, env).wild) continue;
+    wild.push({ paths: u.paths, key: '', dir: undefined, wild: true });
+    wildDirs.add(u.dir);
+  }
+  const single = targets.single(minFiles);
+  if (single !== undefined) return { single };
+  const walk = new UnitWalk(root, fs, isIgnored, wildDirs);
+  return {
+    fs,
+    walkErrors: first.errors(),
+    wild,
+    next: () => walk.next(),
+    pending: (path) => walk.pending(path),
+    compare: byPath,
+    units,
+    files: targets.seen.files,
+    onlyRunRules: !targets.seen.shellcheck,
+  };
+}
+
+function listedPlan(req: LintRequest, fs: FileSystem, minFiles: number): UnitPlan | { single: string } {
   const found = discoverSync(req.paths, {
     cwd: req.cwd,
     fs,
     isIgnored: (p) => req.config.isIgnored(p),
     ...(req.kind ? { kind: req.kind } : {}),
   });
-  const targets = found.files;
-  if (targets.length < minFiles) return { single: '' };
-  // A unit lints its files as named ones: a forced kind would then apply to walked files too.
-  if (req.kind && targets.some((t) => t.kind !== req.kind)) return { single: '--kind with folders is linted in one thread' };
-  // Configs are found per file: asking here gathers their problems and plugins as lint() would.
-  for (const t of targets) req.config.forFile(t.path);
-  // Units list what else they need in their own lint() (src/project/cached-fs.ts).
-  fs.seal();
-
-  // Each lint() call instantiates all rules and builds a project, which costs as much as a small
-  // file: lone Dockerfiles are packed by neighbours.
-  const composeDirs = new Set(targets.filter((t) => t.kind === 'compose').map((t) => dirname(t.path)));
-  const units: string[][] = [];
-  let pack: string[] | undefined;
-  for (const atom of partition(targets)) {
+  const targets = survey(req);
+  for (const t of found.files) targets.add(t.path, t.kind);
+  const single = targets.single(minFiles);
+  if (single !== undefined) return { single };
+  const order = new Map(found.files.map((t, i) => [t.path, i]));
+  const compare = (a: string, b: string) => order.get(a)! - order.get(b)!;
+  const compose = new Set(found.files.filter((t) => t.kind === 'compose').map((t) => t.path));
+  const composeDirs = new Set([...compose].map((p) => dirname(p)));
+  const env = req.env ?? {};
+  const wild: PlannedUnit[] = [];
+  const rest: PlannedUnit[] = [];
+  let pack: PlannedUnit | undefined;
+  for (const atom of partition(found.files)) {
     const alone = atom.length === 1 && !composeDirs.has(dirname(atom[0]!)) && !atom[0]!.endsWith('.yaml') && !atom[0]!.endsWith('.yml');
-    if (!alone) {
-      units.push(atom);
-      pack = undefined;
-    } else if (pack && pack.length < PACK_FILES) pack.push(atom[0]!);
-    else units.push((pack = [atom[0]!]));
+    if (alone && pack && pack.paths.length < LONE_PACK_FILES) {
+      pack.paths.push(atom[0]!);
+      if (atom[0]! < pack.key) pack.key = atom[0]!;
+      continue;
+    }
+    pack = undefined;
+    const reach = reachOf(atom.filter((p) => compose.has(p)), fs, env);
+    if (reach.wild) wild.push({ paths: atom, key: '', dir: undefined, wild: true });
+    else {
+      const unit: PlannedUnit = { paths: atom, key: reach.dir ?? atom.reduce((k, p) => (p < k ? p : k)), dir: reach.dir, wild: false };
+      rest.push(unit);
+      if (alone) pack = unit;
+    }
   }
-  return { fs, targets, walkErrors: found.errors, units };
+  rest.sort((a, b) => byPath(a.key, b.key) || compare(a.paths[0]!, b.paths[0]!));
+  // Which unit still to come holds a target, or a compose folder.
+  const unitOfTarget = new Map<string, number>();
+  const unitOfDir = new Map<string, number>();
+  rest.forEach((u, i) => {
+    for (const p of u.paths) unitOfTarget.set(p, i);
+    if (u.dir !== undefined) unitOfDir.set(u.dir, i);
+  });
+  let given = 0;
+  return {
+    fs,
+    walkErrors: found.errors,
+    wild,
+    next: () => rest[given++],
+    pending(path) {
+      if ((unitOfTarget.get(path) ?? -1) >= given) return true;
+      for (let dir = dirname(path); ; dir = dirname(dir)) {
+        if ((unitOfDir.get(dir.endsWith(sep) ? dir : dir + sep) ?? -1) >= given) return true;
+        if (dirname(dir) === dir) return false;
+      }
+    },
+    compare,
+    units: wild.length + rest.length,
+    files: found.files.length,
+    onlyRunRules: !targets.seen.shellcheck,
+  };
+}
+
+/** What a unit may read, from its compose files (all in one folder, by the cut of partition). */
+export function reachOf(compose: readonly string[], fs: FileSystem, env: Record<string, string | undefined>): { wild: boolean; dir?: string } {
+  if (compose.length === 0) return { wild: false };
+  const dir = dirname(compose[0]!);
+  // COMPOSE_FILE may list files anywhere; the process environment sets it for every folder.
+  if (env['COMPOSE_FILE'] !== undefined) return { wild: true };
+  const dotEnv = join(dir, '.env');
+  if (fs.kind(dotEnv) !== undefined) {
+    const text = fs.readFile(dotEnv);
+    if (text === undefined || envMayReachOut(text)) return { wild: true };
+  }
+  // An override file next to a compose file is read with it, linted or not (an `ignore` glob).
+  const overrides = OVERRIDE_FILES.map((n) => join(dir, n)).filter((p) => !compose.includes(p) && fs.kind(p) !== undefined);
+  for (const p of [...compose, ...overrides]) {
+    const text = fs.readFile(p);
+    if (text !== undefined && composeMayReachOut(text)) return { wild: true };
+  }
+  return { wild: false, dir: dir.endsWith(sep) ? dir : dir + sep };
 }

@@ -48,38 +48,27 @@ function listingOf(index: Index): Listing {
   return out;
 }
 
-/** A caching view, and how to stop it from keeping what it has not listed yet. */
-export interface CachingFileSystem extends FileSystem {
-  /**
-   * From now on, answer from the listings kept so far but keep no new ones. A run that lints
-   * unit by unit seals the walk's listings: each unit's lint() keeps its own (build contexts,
-   * folders outside the tree) for the unit only, so they do not pile up over the run.
-   * A walk of more than `keepAfterSeal` folders keeps none: on 16× the corpus (42 k folders) the
-   * kept listings were ~10 MB of the run's memory, what grew most with the size of the tree, and
-   * dropping them cost each unit a listing of its own folders (−16 to −26 MB peak RSS, +6–12 %
-   * CPU). Smaller walks (the corpus has 2,637 folders) keep them all.
-   */
-  seal(): void;
-}
-
-/** Folders a sealed view keeps the listings of (see seal). */
-export const KEEP_AFTER_SEAL = 4096;
-
-export function cachingFileSystem(fs: FileSystem, keepAfterSeal: number = KEEP_AFTER_SEAL): CachingFileSystem {
+/**
+ * A caching view. `keep` bounds the listings it holds: past that many, the oldest is forgotten.
+ * One lint() keeps them all (its models outweigh them). A big run walked unit by unit keeps the
+ * recent ones (src/engine/units.ts): each unit's lint() asks about the folders the walk has just
+ * listed, and on 16× the corpus (42 k folders) keeping every listing was ~10 MB, what grew most
+ * with the size of the tree.
+ */
+export function cachingFileSystem(fs: FileSystem, keep = Infinity): FileSystem {
   // A folder's entries are kept once, as the index "what is at this name": listings are made from
   // it when asked (a walk asks once per folder), and it answers every "does this exist?".
   const indexes = new Map<string, Index | undefined>();
-  let sealed = false;
 
   const indexOf = (dir: string): Index | undefined => {
     if (indexes.has(dir)) return indexes.get(dir);
     const listing = fs.readDir(dir);
     const index = listing && indexOfListing(listing);
-    if (!sealed) indexes.set(dir, index);
+    if (indexes.size >= keep) indexes.delete(indexes.keys().next().value!);
+    indexes.set(dir, index);
     return index;
   };
   const readDir = (path: string): Listing | undefined => {
-    if (!indexes.has(path) && sealed) return fs.readDir(path);
     const index = indexOf(path);
     return index && listingOf(index);
   };
@@ -96,14 +85,8 @@ export function cachingFileSystem(fs: FileSystem, keepAfterSeal: number = KEEP_A
       const name = basename(path);
       // The root, and paths that are not in normal form, are asked directly.
       if (parent === path || name === '' || name === '.' || name === '..') return fs.kind(path);
-      // Sealed, a folder not listed yet is asked about the path itself (lint() lists it for its unit).
-      if (sealed && !indexes.has(parent)) return fs.kind(path);
       const index = indexOf(parent);
       return index ? lookUp(index, name) : fs.kind(path);
-    },
-    seal() {
-      sealed = true;
-      if (indexes.size > keepAfterSeal) indexes.clear();
     },
   };
 }

@@ -163,6 +163,27 @@ test('neighbouring compose folders are linted in packs, with the outcome of one 
   assert.ok(both.stream.stats.units < alone.stream.stats.units / 2, `${both.stream.stats.units} packed vs ${alone.stream.stats.units}`);
 });
 
+test('what the stream keeps track of grows with the projects in flight, not with the number of files', async () => {
+  // Independent projects, then the same under a root compose file that builds one of them, with
+  // lone Dockerfiles beside them and a project that may reach anywhere: 8 times the files, the
+  // same bookkeeping at its peak.
+  const withRoot = (n: number) => ({
+    ...projects(n),
+    '/m/compose.yaml': 'services:\n  root:\n    build: ./p000\n',
+    '/m/tools/Dockerfile': 'FROM alpine:3\n',
+    '/m/zz/compose.yaml': 'services:\n  late:\n    build: ../p001\n',
+  });
+  const peaks: number[] = [];
+  for (const tree of [projects(30), projects(240), withRoot(30), withRoot(240)]) {
+    const { single, streamed, stream } = await bothWays(tree, {});
+    assert.equal(plain(streamed), plain(single));
+    assert.ok(stream.stats.heldPeak <= 20, `held ${stream.stats.heldPeak}`);
+    peaks.push(stream.stats.trackedPeak);
+  }
+  assert.equal(peaks[1], peaks[0], `tracked ${peaks.join(', ')}`);
+  assert.equal(peaks[3], peaks[2], `tracked ${peaks.join(', ')}`);
+});
+
 test('projects that look for the same missing file are not joined: they share nothing', async () => {
   const tree: Record<string, string> = {};
   for (const p of ['a', 'b', 'c']) tree[`/m/${p}/compose.yaml`] = `services:\n  ${p}:\n    image: nginx:1\n    env_file: \${CONF:-/settings.env}\n`;
