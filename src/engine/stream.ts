@@ -337,9 +337,14 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   const sendAhead = () => {
     if (!pool || pool.broken) return;
     let inFlight = 0;
-    for (let i = next; inFlight < ahead && (i < queue.length || pull()); i++) {
-      const u = queue[i];
-      if (!u || u.state !== 'waiting') continue;
+    for (let i = next; inFlight < ahead; ) {
+      // A pulled unit that joined others is not queued: pull again.
+      if (i >= queue.length) {
+        if (pull()) continue;
+        return;
+      }
+      const u = queue[i++]!;
+      if (u.state !== 'waiting') continue;
       if (u.job === undefined) {
         u.job = jobs++;
         pool.submit({ id: u.job, paths: u.paths });

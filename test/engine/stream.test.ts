@@ -6,6 +6,10 @@ import { collectStream, lintStream, type StreamOptions } from '../../src/engine/
 import { rules } from '../../src/engine/registry.js';
 import { createConfigProvider } from '../../src/cli/config-provider.js';
 import { memoryFileSystem } from '../../src/project/fs.js';
+import { startRun } from '../../src/engine/parallel.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const plain = (o: LintOutcome) => JSON.stringify({ results: o.results, errors: o.errors, internalErrors: o.internalErrors });
 
@@ -182,6 +186,33 @@ test('what the stream keeps track of grows with the projects in flight, not with
   }
   assert.equal(peaks[1], peaks[0], `tracked ${peaks.join(', ')}`);
   assert.equal(peaks[3], peaks[2], `tracked ${peaks.join(', ')}`);
+});
+
+test('with worker threads, units are sent ahead a few at a time, even when pulled units join others', async () => {
+  const peaks: number[] = [];
+  for (const n of [80, 320]) {
+    // zz/ may reach anywhere: linted first, it reads p070/'s Dockerfile, so p070's unit joins it
+    // when pulled (after zz/ is done: the workers are sent four units ahead).
+    const tree: Record<string, string> = { ...projects(n), '/m/compose.yaml': 'services:\n  root:\n    build: ./p000\n', '/m/zz/compose.yaml': 'services:\n  late:\n    build: ../p070\n' };
+    const root = mkdtempSync(join(tmpdir(), 'cl-stream-ahead-'));
+    try {
+      for (const [path, text] of Object.entries(tree)) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      }
+      const req = async () => ({ cwd: root, paths: [join(root, 'm')], config: await createConfigProvider({ cwd: root, rules, preset: 'all', ruleFlags: [] }), env: {} });
+      const run = await startRun(await req(), { threads: 2, minFiles: 0, config: { cwd: root, preset: 'all', ruleFlags: [] } });
+      if ('single' in run) throw new Error(`not split: ${run.single}`);
+      assert.equal(run.threads, 2);
+      assert.equal(plain(collectStream(run.stream)), plain(await lint(await req())));
+      peaks.push(run.stream.stats.trackedPeak);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  // Which thread lints what depends on timing, so the peak moves by a few entries; pulling the
+  // whole plan ahead made it grow with the tree.
+  assert.ok(peaks[1]! < peaks[0]! * 1.5, `tracked ${peaks.join(', ')}`);
 });
 
 test('projects that look for the same missing file are not joined: they share nothing', async () => {
