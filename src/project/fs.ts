@@ -38,8 +38,18 @@ const REASONS: Record<string, string> = {
   EIO: 'input/output error',
 };
 
-// Reasons of failed reads, by path, for the message the engine prints (a few per run at most).
+// Reasons of failed reads, by path, for the message the engine prints. A reason is asked for
+// just after its read failed, so only the most recent are kept: every project looks for files
+// that do not exist (`.env`, overrides), and keeping them all grew with the tree (~40 k reasons,
+// ~6 MB, at 32× the corpus).
 const readErrors = new Map<string, string>();
+const KEPT_REASONS = 256;
+
+function noteReadError(path: string, e: unknown): void {
+  readErrors.delete(path);
+  if (readErrors.size >= KEPT_REASONS) readErrors.delete(readErrors.keys().next().value!);
+  readErrors.set(path, reasonOf(path, e));
+}
 
 function reasonOf(path: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
@@ -53,7 +63,7 @@ export const nodeFileSystem: FileSystem = {
     try {
       return readFileSync(path, 'utf8');
     } catch (e) {
-      readErrors.set(path, reasonOf(path, e));
+      noteReadError(path, e);
       return undefined;
     }
   },
@@ -67,7 +77,7 @@ export const nodeFileSystem: FileSystem = {
       if (s.isFile() && s.size > maxBytes) return { size: s.size };
       return readFileSync(fd, 'utf8');
     } catch (e) {
-      readErrors.set(path, reasonOf(path, e));
+      noteReadError(path, e);
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);

@@ -94,6 +94,14 @@ test('readWithin: the text when small enough, the size when larger, through eith
   assert.equal(nodeFileSystem.readError!(join(dir, 'none')), 'it no longer exists (removed during the run?)');
 });
 
+test('the disk keeps the reasons of its most recent failed reads only: a run looks for many files that are not there', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'compose-lint-reasons-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (let i = 0; i < 1000; i++) assert.equal(nodeFileSystem.readFile(join(dir, `missing-${i}`, '.env')), undefined);
+  assert.equal(nodeFileSystem.readError!(join(dir, 'missing-999', '.env')), 'it no longer exists (removed during the run?)');
+  assert.equal(nodeFileSystem.readError!(join(dir, 'missing-0', '.env')), undefined);
+});
+
 test('config files are looked up through the run’s listings, and loaded from the disk', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'compose-lint-cfg-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
