@@ -15,7 +15,7 @@ import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { cachingFileSystem } from '../project/cached-fs.js';
 import { composeMayReachOut, envMayReachOut } from './reach.js';
 import { OVERRIDE_FILES } from '../project/compose-project.js';
-import { LONE_PACK_FILES, UnitWalk, type PlannedUnit } from './walk-units.js';
+import { covers, LONE_PACK_FILES, UnitWalk, type PlannedUnit } from './walk-units.js';
 
 export type { PlannedUnit } from './walk-units.js';
 
@@ -64,6 +64,8 @@ export interface UnitPlan {
   pending(path: string): boolean;
   /** Orders two targets as the run does (lint() reports its errors in that order). */
   compare(a: string, b: string): number;
+  /** Its folders are walked as the run goes (else its targets were listed in full first). */
+  walked: boolean;
   /** Units and target files in all. */
   units: number;
   files: number;
@@ -76,10 +78,11 @@ export const KEPT_LISTINGS = 4096;
 
 /**
  * Cuts the request's targets into units, or says why the run should be one lint() instead:
- * `''` when it is too small to be worth splitting, else the reason. A run of one folder (the
- * usual `compose-lint .`) is walked twice, holding only a walk's path at a time: once to count
- * and foresee (src/engine/reach.ts), keeping only the wild units, then again as the stream goes.
- * Other runs (several paths, named files) are listed in full first.
+ * `''` when it is too small to be worth splitting, else the reason. A run of folders (the usual
+ * `compose-lint .`, or several folders none inside another) is walked twice, holding only a
+ * walk's path at a time: once to count and foresee (src/engine/reach.ts), keeping only the wild
+ * units, then again as the stream goes. Other runs (named files, nested folders) are listed in
+ * full first.
  */
 export function planUnits(req: LintRequest, minFiles: number): UnitPlan | { single: string } {
   if (req.stdin) return { single: 'standard input is linted in one thread' };
@@ -89,10 +92,15 @@ export function planUnits(req: LintRequest, minFiles: number): UnitPlan | { sing
   // unit-by-unit run): the run keeps the recent listings. Nothing is written during a run.
   const fs = cachingFileSystem(req.fs ?? nodeFileSystem, KEPT_LISTINGS);
   req.config.lookUpThrough?.(fs);
-  const paths = req.paths.length ? req.paths : ['.'];
-  const root = paths.length === 1 ? resolve(req.cwd, paths[0]!) : undefined;
-  if (root !== undefined && fs.kind(root) === 'dir') return walkedPlan(req, root, fs, minFiles);
+  const roots = (req.paths.length ? req.paths : ['.']).map((p) => resolve(req.cwd, p));
+  if (roots.every((r) => fs.kind(r) === 'dir') && !nested(roots)) return walkedPlan(req, roots, fs, minFiles);
   return listedPlan(req, fs, minFiles);
+}
+
+/** Whether a folder is named twice, or inside another one named. */
+function nested(roots: readonly string[]): boolean {
+  const within = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  return roots.some((a, i) => roots.some((b, j) => i !== j && within(a, b)));
 }
 
 /** What both plans learn of every target: config problems and plugins are gathered as lint() does. */
@@ -117,32 +125,55 @@ function survey(req: LintRequest) {
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function walkedPlan(req: LintRequest, root: string, fs: FileSystem, minFiles: number): UnitPlan | { single: string } {
+/**
+ * Folders walked as the run goes. Each folder's units come in the order of their keys; the
+ * folders (none inside another) are merged by key, and a unit taken from a walk to compare keys
+ * is pending until given. Targets are ordered as discover lists them: by folder as named, then
+ * by path.
+ */
+function walkedPlan(req: LintRequest, roots: readonly string[], fs: FileSystem, minFiles: number): UnitPlan | { single: string } {
   const isIgnored = (p: string) => req.config.isIgnored(p);
   const env = req.env ?? {};
-  const first = new UnitWalk(root, fs, isIgnored);
   const targets = survey(req);
   const wild: PlannedUnit[] = [];
   const wildDirs = new Set<string>();
+  const walkErrors: string[] = [];
   let units = 0;
-  for (let u = first.next(); u; u = first.next()) {
-    units++;
-    for (const p of u.paths) targets.add(p, kindFromName(p));
-    if (u.dir === undefined) continue;
-    if (!reachOf(u.paths.filter((p) => kindFromName(p) === 'compose'), fs, env).wild) continue;
-    wild.push({ paths: u.paths, key: '', dir: undefined, wild: true });
-    wildDirs.add(u.dir);
+  for (const root of roots) {
+    const first = new UnitWalk(root, fs, isIgnored);
+    for (let u = first.next(); u; u = first.next()) {
+      units++;
+      for (const p of u.paths) targets.add(p, kindFromName(p));
+      if (u.dir === undefined) continue;
+      if (!reachOf(u.paths.filter((p) => kindFromName(p) === 'compose'), fs, env).wild) continue;
+      wild.push({ paths: u.paths, key: '', dir: undefined, wild: true });
+      wildDirs.add(u.dir);
+    }
+    walkErrors.push(...first.errors());
   }
   const single = targets.single(minFiles);
   if (single !== undefined) return { single };
-  const walk = new UnitWalk(root, fs, isIgnored, wildDirs);
+  const walks = roots.map((root) => new UnitWalk(root, fs, isIgnored, wildDirs));
+  const heads = walks.map((w) => w.next());
+  const homes = roots.map((r) => (r.endsWith(sep) ? r : r + sep));
+  const rootOf = (path: string) => homes.findIndex((h) => path.startsWith(h));
   return {
     fs,
-    walkErrors: first.errors(),
+    walkErrors,
     wild,
-    next: () => walk.next(),
-    pending: (path) => walk.pending(path),
-    compare: byPath,
+    next() {
+      let at = -1;
+      heads.forEach((h, i) => {
+        if (h && (at < 0 || h.key < heads[at]!.key)) at = i;
+      });
+      if (at < 0) return undefined;
+      const unit = heads[at];
+      heads[at] = walks[at]!.next();
+      return unit;
+    },
+    pending: (path) => heads.some((h) => h !== undefined && covers(h, path)) || walks.some((w) => w.pending(path)),
+    compare: roots.length === 1 ? byPath : (a, b) => rootOf(a) - rootOf(b) || byPath(a, b),
+    walked: true,
     units,
     files: targets.seen.files,
     onlyRunRules: !targets.seen.shellcheck,
@@ -206,6 +237,7 @@ function listedPlan(req: LintRequest, fs: FileSystem, minFiles: number): UnitPla
       }
     },
     compare,
+    walked: false,
     units: wild.length + rest.length,
     files: found.files.length,
     onlyRunRules: !targets.seen.shellcheck,

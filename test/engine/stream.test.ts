@@ -125,7 +125,11 @@ test('errors come in the order of lint(), once every result has been read', asyn
   const tree = projects(3);
   const single = await lint({ ...(await request(tree)), paths: ['/m', '/m/nothere'] });
   const req = { ...(await request(tree)), paths: ['/m', '/m/nothere'] };
-  const stream = lintStream(req, planUnits(req, 0) as never);
+  const plan = planUnits(req, 0);
+  if ('single' in plan) throw new Error(`not split: ${plan.single}`);
+  // A path that does not exist: the targets are listed first.
+  assert.equal(plan.walked, false);
+  const stream = lintStream(req, plan);
   assert.deepEqual(stream.problems().errors, single.errors);
   assert.equal(plain(collectStream(stream)), plain(single));
 });
@@ -222,4 +226,35 @@ test('projects that look for the same missing file are not joined: they share no
   assert.equal(plain(streamed), plain(single));
   assert.equal(stream.stats.wild, 3);
   assert.equal(stream.stats.relinted, 0);
+});
+
+test('folders named side by side, in any order, are walked as the run goes, with the outcome of one lint()', async () => {
+  for (const paths of [['/m/r', '/m/a', '/m/b', '/m/q'], ['/m/q', '/m/e', '/m/c', '/m/f', '/m/r']]) {
+    const single = await lint({ ...(await request(TREE)), paths });
+    const req = { ...(await request(TREE)), paths };
+    const plan = planUnits(req, 0);
+    if ('single' in plan) throw new Error(`not split: ${plan.single}`);
+    assert.equal(plan.walked, true);
+    const stream = lintStream(req, plan, ALONE);
+    assert.equal(plain(collectStream(stream)), plain(single));
+  }
+});
+
+test('listed in full (a folder inside another named): a pack of lone Dockerfiles from folders named out of order comes at its first path', async () => {
+  const tree: Record<string, string> = {};
+  for (let i = 0; i < 5; i++) {
+    tree[`/m/z/x${i}/Dockerfile`] = 'FROM alpine:latest\n';
+    tree[`/m/a/y${i}/Dockerfile`] = 'FROM alpine:latest\n';
+  }
+  tree['/m/b/compose.yaml'] = 'services:\n  b:\n    image: nginx:1\n';
+  // z/ and a/ are packed together; b/ comes between them in path order.
+  const paths = ['/m/z', '/m/a', '/m/b', '/m/a/y1'];
+  const single = await lint({ ...(await request(tree)), paths });
+  const req = { ...(await request(tree)), paths };
+  const plan = planUnits(req, 0);
+  if ('single' in plan) throw new Error(`not split: ${plan.single}`);
+  assert.equal(plan.walked, false);
+  const streamed = collectStream(lintStream(req, plan));
+  assert.deepEqual(streamed.internalErrors, []);
+  assert.equal(plain(streamed), plain(single));
 });

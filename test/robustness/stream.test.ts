@@ -86,14 +86,18 @@ const tree = fc.tuple(...FOLDERS.map((f) => folderFiles(f))).map((perFolder) => 
   return files;
 });
 
+const roots = fc.oneof(fc.constant(['/t']).map((r) => [...r]), fc.shuffledSubarray(['/t/a', '/t/b', '/t/d', '/t/d/e', '/t/f', '/t/common'], { minLength: 2 }));
+
 const plain = (o: LintOutcome) => JSON.stringify({ results: o.results, errors: o.errors, internalErrors: o.internalErrors });
 
 test('a streamed run of linked projects gives what one lint() gives, and never doubts its foresight', async () => {
   const config = await createConfigProvider({ cwd: '/', rules, preset: 'all', ruleFlags: [] });
   await fc.assert(
     // Packs of neighbouring folders of every size, from one folder per unit to the default.
-    fc.asyncProperty(tree, fc.constantFrom(1, 2, 3, undefined), async (files, packFiles) => {
-      const req = () => ({ cwd: '/', paths: ['/t'], config, env: {}, fs: memoryFileSystem(files) });
+    // The whole tree, or folders named in any order: side by side (walked), one inside another
+    // or missing (listed first).
+    fc.asyncProperty(tree, fc.constantFrom(1, 2, 3, undefined), roots, async (files, packFiles, paths) => {
+      const req = () => ({ cwd: '/', paths, config, env: {}, fs: memoryFileSystem(files) });
       const single = await lint(req());
       const r = req();
       const plan = planUnits(r, 0);
