@@ -204,6 +204,42 @@ test('a name that is not valid UTF-8: named in the message, the others linted', 
   assert.deepEqual(linted(out, dir), { 'ok/Dockerfile': ['latest-image-tag'], 'ok/Dockerfile.\uFFFD': [] });
 });
 
+test('every hazard above in a big folder walked as the run goes, in one thread and with workers: the outcome of one lint()', async (t) => {
+  const dir = tmp(t);
+  // 120 projects (240 files, over SEQUENTIAL_MIN_FILES), with a compose folder above some of them.
+  for (let i = 0; i < 120; i++) {
+    const p = join(dir, i % 3 ? 'apps' : 'libs', `p${String(i).padStart(3, '0')}`);
+    mkdirSync(p, { recursive: true });
+    writeFileSync(join(p, 'Dockerfile'), GOOD);
+    writeFileSync(join(p, 'compose.yaml'), `services:\n  s${i}:\n    build: .\n    image: nginx:latest\n`);
+  }
+  writeFileSync(join(dir, 'libs', 'compose.yaml'), 'services:\n  all:\n    build: ./p000\n');
+  // A folder named Dockerfile, links in loops, a 50 MB file, names that are not UTF-8.
+  mkdirSync(join(dir, 'apps', 'Dockerfile'));
+  writeFileSync(join(dir, 'apps', 'Dockerfile', 'Dockerfile'), GOOD);
+  symlinkSync(join(dir, 'apps', 'x.Dockerfile'), join(dir, 'apps', 'x.Dockerfile'));
+  symlinkSync(dir, join(dir, 'apps', 'p001', 'up'));
+  writeFileSync(join(dir, 'apps', 'p002', 'Dockerfile.big'), '');
+  truncateSync(join(dir, 'apps', 'p002', 'Dockerfile.big'), 50 * 1024 * 1024);
+  const bad = Buffer.concat([Buffer.from(join(dir, 'libs', 'caf')), Buffer.from([0xe9])]);
+  mkdirSync(bad);
+  writeFileSync(Buffer.concat([bad, Buffer.from('/Dockerfile')]), GOOD);
+  writeFileSync(Buffer.concat([Buffer.from(join(dir, 'apps', 'p004', 'Dockerfile.')), Buffer.from([0xff])]), GOOD);
+  const plain = (o: LintOutcome) => JSON.stringify({ results: o.results, errors: o.errors, internalErrors: o.internalErrors });
+  const single = await lintDisk(dir, ['.']);
+  assert.equal(single.errors.length, 2);
+  assert.ok(single.results.length > 240);
+  const { lintParallel, SEQUENTIAL_MIN_FILES } = await import('../../src/engine/parallel.js');
+  const config = { cwd: dir, ruleFlags: [] };
+  for (const options of [{ sequential: true, minFiles: SEQUENTIAL_MIN_FILES, config }, { threads: 2, minFiles: 0, config }]) {
+    const out = await lintParallel({ cwd: dir, paths: ['.'], config: await createConfigProvider({ cwd: dir, rules, ruleFlags: [] }), env: {} }, options);
+    // Split into units (a run kept whole has no rounds).
+    assert.equal(out.fallback, undefined);
+    assert.ok(out.rounds! >= 1);
+    assert.equal(plain(out), plain(single));
+  }
+});
+
 test('YAML tags are data: a !!js/function tag is never run', async (t) => {
   const dir = tmp(t);
   const g = globalThis as { pwned?: unknown };
