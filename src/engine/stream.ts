@@ -320,13 +320,16 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
             parts.map((u) => u.dir!),
           );
     const readers = new Set<Unit>();
+    let spoiled: string | undefined;
     for (const p of unit.paths) {
       const o = owner.get(p);
       if (o) readers.add(live(o));
-      else if (reported.has(p)) ownErrors.push(spoiledMessage(unit.paths[0]!, p));
+      if (o ? live(o).emitted > 0 : reported.has(p)) spoiled ??= p;
     }
     register(unit);
-    if (readers.size) join([unit, ...readers], undefined, NONE);
+    // A project already reported read one of its files: the plan foresaw it wrong (see pending).
+    if (spoiled !== undefined) ownErrors.push(spoiledMessage(unit.paths[0]!, spoiled, true));
+    if (readers.size && spoiled === undefined) join([unit, ...readers], undefined, NONE);
     else queue.push(unit);
     return true;
   };
@@ -656,9 +659,13 @@ export function lintStream(req: LintRequest, plan: UnitPlan, options: StreamOpti
   };
 }
 
-/** The message of a unit that read a file of a project already reported. */
-function spoiledMessage(unit: string, read: string): string {
-  return `unit-by-unit run: linting ${unit} read ${read}, of a project already reported, which it could not be foreseen to read (did a file change during the run?); the report may differ from a whole-tree run: run again, and if this comes back, please report it`;
+/**
+ * The message of a unit that read a file of a project already reported (or, `held`, that holds a
+ * file a reported project read): the two should have been judged together.
+ */
+function spoiledMessage(unit: string, path: string, held = false): string {
+  const what = held ? `${unit} holds ${path}, which a project already reported read` : `linting ${unit} read ${path}, of a project already reported`;
+  return `unit-by-unit run: ${what}, which could not be foreseen (did a file change during the run?); the report may differ from a whole-tree run: run again, and if this comes back, please report it`;
 }
 
 /** The whole stream read at once, with errors in lint()'s order: for callers that need every result together. */
