@@ -15,7 +15,7 @@ import { nodeFileSystem, type FileSystem } from '../project/fs.js';
 import { cachingFileSystem } from '../project/cached-fs.js';
 import { composeMayReachOut, envMayReachOut } from './reach.js';
 import { OVERRIDE_FILES } from '../project/compose-project.js';
-import { covers, LONE_PACK_FILES, UnitWalk, type PlannedUnit } from './walk-units.js';
+import { covers, LONE_PACK_FILES, packable, UnitWalk, type PlannedUnit } from './walk-units.js';
 
 export type { PlannedUnit } from './walk-units.js';
 
@@ -66,9 +66,8 @@ export interface UnitPlan {
   compare(a: string, b: string): number;
   /** Its folders are walked as the run goes (else its targets were listed in full first). */
   walked: boolean;
-  /** Units and target files in all. */
+  /** Units in all. */
   units: number;
-  files: number;
   /** No target's config runs ShellCheck (whose SCnnnn codes are not rules of the run). */
   onlyRunRules: boolean;
 }
@@ -125,6 +124,9 @@ function survey(req: LintRequest) {
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A unit whose compose files may reach anywhere: it comes first (key ''), and owns no folder. */
+const wildUnit = (paths: string[]): PlannedUnit => ({ paths, key: '', dir: undefined, wild: true });
+
 /**
  * Folders walked as the run goes. Each folder's units come in the order of their keys; the
  * folders (none inside another) are merged by key, and a unit taken from a walk to compare keys
@@ -146,7 +148,7 @@ function walkedPlan(req: LintRequest, roots: readonly string[], fs: FileSystem, 
       for (const p of u.paths) targets.add(p, kindFromName(p));
       if (u.dir === undefined) continue;
       if (!reachOf(u.paths.filter((p) => kindFromName(p) === 'compose'), fs, env).wild) continue;
-      wild.push({ paths: u.paths, key: '', dir: undefined, wild: true });
+      wild.push(wildUnit(u.paths));
       wildDirs.add(u.dir);
     }
     walkErrors.push(...first.errors());
@@ -175,7 +177,6 @@ function walkedPlan(req: LintRequest, roots: readonly string[], fs: FileSystem, 
     compare: roots.length === 1 ? byPath : (a, b) => rootOf(a) - rootOf(b) || byPath(a, b),
     walked: true,
     units,
-    files: targets.seen.files,
     onlyRunRules: !targets.seen.shellcheck,
   };
 }
@@ -200,7 +201,7 @@ function listedPlan(req: LintRequest, fs: FileSystem, minFiles: number): UnitPla
   const rest: PlannedUnit[] = [];
   let pack: PlannedUnit | undefined;
   for (const atom of partition(found.files)) {
-    const alone = atom.length === 1 && !composeDirs.has(dirname(atom[0]!)) && !atom[0]!.endsWith('.yaml') && !atom[0]!.endsWith('.yml');
+    const alone = atom.length === 1 && !composeDirs.has(dirname(atom[0]!)) && packable(atom[0]!);
     if (alone && pack && pack.paths.length < LONE_PACK_FILES) {
       pack.paths.push(atom[0]!);
       if (atom[0]! < pack.key) pack.key = atom[0]!;
@@ -208,7 +209,7 @@ function listedPlan(req: LintRequest, fs: FileSystem, minFiles: number): UnitPla
     }
     pack = undefined;
     const reach = reachOf(atom.filter((p) => compose.has(p)), fs, env);
-    if (reach.wild) wild.push({ paths: atom, key: '', dir: undefined, wild: true });
+    if (reach.wild) wild.push(wildUnit(atom));
     else {
       const unit: PlannedUnit = { paths: atom, key: reach.dir ?? atom.reduce((k, p) => (p < k ? p : k)), dir: reach.dir, wild: false };
       rest.push(unit);
@@ -239,7 +240,6 @@ function listedPlan(req: LintRequest, fs: FileSystem, minFiles: number): UnitPla
     compare,
     walked: false,
     units: wild.length + rest.length,
-    files: found.files.length,
     onlyRunRules: !targets.seen.shellcheck,
   };
 }

@@ -34,7 +34,7 @@ interface Frame {
 }
 
 /** A Dockerfile named like a compose file (`Dockerfile.yml`) is linted alone, as partition() does. */
-const packable = (path: string) => !path.endsWith('.yaml') && !path.endsWith('.yml');
+export const packable = (path: string) => !path.endsWith('.yaml') && !path.endsWith('.yml');
 
 export class UnitWalk {
   private readonly stack: Frame[] = [];
